@@ -1,0 +1,61 @@
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { ZodError } from "zod";
+import type { Deps } from "./deps.ts";
+import { AppError, problemBody } from "./errors.ts";
+import { authenticate, type AppEnv } from "./routes/auth.ts";
+import { documentRoutes } from "./routes/documents.ts";
+import { healthRoutes } from "./routes/health.ts";
+
+/**
+ * Build the Hono app from injected services. Never listens: `server.ts` (Node) and `worker.ts` (Workers) serve it,
+ * tests call `app.request()`.
+ * @example const app = createApp(deps); const response = await app.request("/healthz");
+ */
+export function createApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use("*", requestId());
+  app.use("*", async (context, next) => {
+    const started = performance.now();
+    await next();
+    deps.logger.info("request", {
+      requestId: context.get("requestId"), method: context.req.method, path: context.req.path,
+      status: context.res.status, ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use("/api/*", authenticate(deps.config));
+  app.use("/v1/*", authenticate(deps.config));
+
+  app.route("/", healthRoutes(deps));
+  app.route("/api/documents", documentRoutes(deps));
+
+  app.notFound(() => {
+    throw new AppError("not_found", "请求的路径不存在");
+  });
+
+  app.onError((error, context) => {
+    const id = context.get("requestId");
+    const appError = toAppError(error);
+    if (appError.status >= 500) deps.logger.error("unhandled error", { requestId: id, error: String(error), stack: (error as Error).stack });
+    return context.newResponse(JSON.stringify(problemBody(appError, id)), appError.status as 400, {
+      "content-type": "application/problem+json; charset=utf-8",
+    });
+  });
+  return app;
+}
+
+/** Three tiers: ours as is; zod and Hono's as 4xx; anything else 500 without internals. */
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    return new AppError("bad_request", `字段 ${issue.path.join(".") || "(请求体)"} 无效：${issue.message}`);
+  }
+  if (error instanceof HTTPException) {
+    const code = error.status === 413 ? "payload_too_large" : error.status === 401 ? "unauthorized" : "bad_request";
+    return new AppError(code, error.message || "请求无效");
+  }
+  return new AppError("internal", "服务器内部错误，请稍后重试", { cause: error });
+}

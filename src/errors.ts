@@ -1,0 +1,82 @@
+/** Error codes the app can return; each maps to one HTTP status and a problem `type`. */
+export type ErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "unsupported_media"
+  | "payload_too_large"
+  | "conflict"
+  | "upstream"
+  | "internal";
+
+const statusOf: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  unsupported_media: 415,
+  payload_too_large: 413,
+  conflict: 409,
+  upstream: 502,
+  internal: 500,
+};
+
+const titleOf: Record<ErrorCode, string> = {
+  bad_request: "请求无效",
+  unauthorized: "未授权",
+  forbidden: "无权限",
+  not_found: "未找到",
+  unsupported_media: "不支持的文件类型",
+  payload_too_large: "内容过大",
+  conflict: "冲突",
+  upstream: "上游服务错误",
+  internal: "服务器内部错误",
+};
+
+/**
+ * The one error family of the app. Routes and verbs throw it; `app.onError` renders it as
+ * `application/problem+json`.
+ * @example throw new AppError("not_found", "文档不存在：abc")
+ */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    options?: { cause?: unknown; extra?: Record<string, unknown> },
+  ) {
+    super(detail, options?.cause !== undefined ? { cause: options.cause } : undefined);
+    this.name = "AppError";
+    this.status = statusOf[code];
+    this.extra = options?.extra;
+  }
+  readonly extra?: Record<string, unknown>;
+  get title(): string {
+    return titleOf[this.code];
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(detail: string) {
+    super("not_found", detail);
+  }
+}
+
+export class BadRequestError extends AppError {
+  constructor(detail: string, extra?: Record<string, unknown>) {
+    super("bad_request", detail, { extra });
+  }
+}
+
+/** The problem+json body for an error (RFC 9457). */
+export function problemBody(error: AppError, requestId?: string): Record<string, unknown> {
+  return {
+    type: `https://park-assistant.local/problems/${error.code}`,
+    title: error.title,
+    status: error.status,
+    detail: error.detail,
+    ...(requestId ? { requestId } : {}),
+    ...(error.extra ?? {}),
+  };
+}

@@ -1,0 +1,120 @@
+import { findDocumentBySha, getDocument, insertDocument, type DocumentSummary } from "../db/documents-repo.ts";
+import type { Deps } from "../deps.ts";
+import { AppError } from "../errors.ts";
+import { extractFacts } from "../facts/extract-facts.ts";
+import { normalizeText } from "../text/normalize.ts";
+import { searchTokens } from "../text/tokens.ts";
+import { chunkDocument } from "./chunk.ts";
+import { inferMeta } from "./infer-meta.ts";
+import { loadFile, UnsupportedMediaError } from "./load-file.ts";
+import { buildOutline } from "./outline.ts";
+import type { DocumentKind } from "./types.ts";
+
+export interface IngestInput {
+  text?: string;
+  bytes?: Uint8Array;
+  fileName?: string;
+  title?: string;
+  park?: string;
+  year?: number;
+  kind?: DocumentKind;
+  source?: string;
+}
+
+export interface IngestResult {
+  id: string;
+  park: string;
+  year: number | null;
+  kind: DocumentKind;
+  title: string;
+  chunks: number;
+  facts: number;
+  warnings: string[];
+  duplicate: boolean;
+}
+
+/** sha256 hex via Web Crypto (Node 20 and Workers alike). */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * The ingest verb: load → normalize → outline → chunks → tokens + embeddings → facts → one transaction.
+ * Re-ingesting the same normalized text is a no-op that returns the existing id with `duplicate: true`.
+ * @example await ingestDocument(deps, { text: "明湖经济开发区2022年工作总结……", title: "2022年工作总结" })
+ */
+export async function ingestDocument(deps: Deps, input: IngestInput): Promise<IngestResult> {
+  let raw = input.text;
+  const warnings: string[] = [];
+  if (raw === undefined) {
+    if (!input.bytes) throw new AppError("bad_request", "需要 text 或 file");
+    try {
+      const loaded = await loadFile(input.fileName ?? "upload.txt", input.bytes);
+      raw = loaded.text;
+    } catch (error) {
+      if (error instanceof UnsupportedMediaError) throw new AppError("unsupported_media", error.message);
+      throw new AppError("bad_request", `无法读取文件：${(error as Error).message}`, { cause: error });
+    }
+  }
+  const normalized = normalizeText(raw);
+  warnings.push(...normalized.warnings);
+  const text = normalized.text;
+  if (text.trim().length === 0) throw new AppError("bad_request", "文档清理后没有正文内容");
+
+  const sha256 = await sha256Hex(text);
+  const existing = await findDocumentBySha(deps.db, sha256);
+  if (existing) return duplicateResult(existing);
+
+  const meta = inferMeta({ title: input.title, text });
+  const park = input.park ?? meta.park ?? "";
+  const year = input.year ?? meta.year ?? null;
+  const kind: DocumentKind = input.kind ?? meta.kind ?? "other";
+  const title = input.title ?? meta.title;
+  if (!park) warnings.push("未能识别园区名称，请在上传时提供 park 字段");
+  if (year === null) warnings.push("未能识别年份，请在上传时提供 year 字段");
+
+  const sections = buildOutline(text);
+  const chunks = chunkDocument(text, sections);
+  const embeddings = await deps.embedder.embed(chunks.map((chunk) => (chunk.sectionPath ? `${chunk.sectionPath}\n${chunk.text}` : chunk.text)));
+
+  const facts = park && year !== null
+    ? chunks.flatMap((chunk) =>
+        extractFacts({
+          text: chunk.text,
+          offset: chunk.start,
+          park,
+          year: chunk.year ?? year,
+          status: chunk.kind === "plan" ? "plan" : "actual",
+          sectionPath: chunk.sectionPath,
+          exclude: normalized.mojibake,
+        }).map((fact) => ({ ...fact, chunkOrd: chunk.ord })),
+      )
+    : [];
+
+  const stored = await insertDocument(deps.db, {
+    park, year, kind, title, source: input.source ?? input.fileName ?? null,
+    sha256, text, original: raw, offsetMap: normalized.map, warnings,
+    chunks: chunks.map((chunk, index) => ({
+      ...chunk,
+      tokens: searchTokens(chunk.sectionPath ? `${chunk.sectionPath} ${chunk.text}` : chunk.text),
+      embedding: embeddings[index],
+    })),
+    facts,
+  });
+  if (stored.duplicate) {
+    // Lost a race with a concurrent upload of the same content: report the winner.
+    const winner = await getDocument(deps.db, stored.id);
+    if (winner) return duplicateResult(winner);
+  }
+  deps.logger.info("document ingested", { id: stored.id, duplicate: stored.duplicate, chunks: chunks.length, facts: facts.length });
+  return {
+    id: stored.id, park, year, kind, title, chunks: chunks.length, facts: facts.length, warnings,
+    duplicate: stored.duplicate,
+  };
+}
+
+function duplicateResult(document: DocumentSummary): IngestResult {
+  const { id, park, year, kind, title, chunks, facts, warnings } = document;
+  return { id, park, year, kind, title, chunks, facts, warnings, duplicate: true };
+}

@@ -1,0 +1,36 @@
+import type { MiddlewareHandler } from "hono";
+import type { Config, Role } from "../config.ts";
+import { AppError } from "../errors.ts";
+
+export type AppEnv = { Variables: { role: Role; requestId: string } };
+
+const rank: Record<Role, number> = { reader: 1, drafter: 2, admin: 3 };
+
+/**
+ * Bearer-token auth for /api/* and /v1/*. With no API_TOKENS configured every caller is admin
+ * (the local default; the server says so at start).
+ */
+export function authenticate(config: Config): MiddlewareHandler<AppEnv> {
+  return async (context, next) => {
+    if (!config.apiTokens) {
+      context.set("role", "admin");
+      return next();
+    }
+    const header = context.req.header("authorization") ?? "";
+    const token = header.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+    if (!token) throw new AppError("unauthorized", "缺少访问令牌：请在 Authorization 头中提供 Bearer 令牌");
+    const match = config.apiTokens.find((entry) => entry.token === token);
+    if (!match) throw new AppError("unauthorized", "访问令牌无效");
+    context.set("role", match.role);
+    return next();
+  };
+}
+
+/** Require at least `role` (admin > drafter > reader). */
+export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
+  return async (context, next) => {
+    const current = context.get("role") ?? "reader";
+    if (rank[current] < rank[role]) throw new AppError("forbidden", `此操作需要 ${role} 角色`);
+    return next();
+  };
+}

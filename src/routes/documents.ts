@@ -1,0 +1,78 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { deleteDocument, getDocument, listDocuments } from "../db/documents-repo.ts";
+import { findFactsOfDocument } from "../db/facts-repo.ts";
+import type { Deps } from "../deps.ts";
+import { AppError, NotFoundError } from "../errors.ts";
+import { ingestDocument, type IngestInput } from "../ingest/ingest-document.ts";
+import { requireRole, type AppEnv } from "./auth.ts";
+import { toApiFact } from "./fact-json.ts";
+import { readJson } from "./validate.ts";
+
+const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+const metaSchema = z.object({
+  title: z.string().trim().max(200).optional(),
+  park: z.string().trim().max(100).optional(),
+  year: z.coerce.number().int().min(1949).max(2100).optional(),
+  kind: z.enum(["summary", "plan", "report", "other"]).optional(),
+  source: z.string().trim().max(500).optional(),
+});
+
+const textSchema = metaSchema.extend({
+  text: z.string().min(1, "不能为空").max(2_000_000, "文本过长"),
+});
+
+/** /api/documents: upload (JSON text or multipart file), list, get, delete. */
+export function documentRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post("/", requireRole("admin"), async (context) => {
+    const type = context.req.header("content-type") ?? "";
+    let input: IngestInput;
+    if (type.includes("multipart/form-data")) {
+      const form = await context.req.formData().catch(() => {
+        throw new AppError("bad_request", "multipart 请求体无效");
+      });
+      const file = form.get("file");
+      if (!file || typeof file === "string") throw new AppError("bad_request", "缺少文件字段 file");
+      if (file.size > MAX_UPLOAD_BYTES) throw new AppError("payload_too_large", "文件超过 20 MB");
+      const fields = Object.fromEntries([...form.entries()].filter(([key, value]) => key !== "file" && typeof value === "string" && value !== ""));
+      const meta = metaSchema.safeParse(fields);
+      if (!meta.success) throw new AppError("bad_request", `字段 ${meta.error.issues[0].path.join(".")} 无效：${meta.error.issues[0].message}`);
+      input = { ...meta.data, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    } else {
+      input = await readJson(context, textSchema);
+    }
+    const result = await ingestDocument(deps, input);
+    return context.json(result, result.duplicate ? 200 : 201);
+  });
+
+  app.get("/", async (context) => {
+    const query = z
+      .object({ park: z.string().optional(), year: z.coerce.number().int().optional() })
+      .safeParse({ park: context.req.query("park") || undefined, year: context.req.query("year") || undefined });
+    if (!query.success) throw new AppError("bad_request", "查询参数 year 必须是年份");
+    const documents = await listDocuments(deps.db, query.data);
+    return context.json({
+      documents: documents.map(({ id, park, year, kind, title, chunks, facts, source, warnings }) => ({
+        id, park, year, kind, title, chunks, facts, source, warnings,
+      })),
+    });
+  });
+
+  app.get("/:id", async (context) => {
+    const document = await getDocument(deps.db, context.req.param("id"));
+    if (!document) throw new NotFoundError(`文档不存在：${context.req.param("id")}`);
+    const facts = await findFactsOfDocument(deps.db, document.id);
+    return context.json({ ...document, facts: facts.map(toApiFact) });
+  });
+
+  app.delete("/:id", requireRole("admin"), async (context) => {
+    const removed = await deleteDocument(deps.db, context.req.param("id"));
+    if (!removed) throw new NotFoundError(`文档不存在：${context.req.param("id")}`);
+    return context.json({ id: context.req.param("id"), deleted: true });
+  });
+
+  return app;
+}

@@ -1,0 +1,39 @@
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import { ConfigError, parseConfig } from "./config.ts";
+import { buildNodeDeps } from "./node/build-deps.ts";
+import { loadCorpusIfEmpty } from "./node/load-corpus.ts";
+
+/** Node entry: parse config, build deps, load the sample corpus into an empty database, serve. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`配置错误 / configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const deps = await buildNodeDeps(config);
+  const { logger } = deps;
+  if (!config.apiTokens) logger.warn("API_TOKENS is not set: every caller has admin rights (local default)");
+  if (config.loadCorpus === "auto") await loadCorpusIfEmpty(deps);
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    logger.info("listening", { url: `http://localhost:${info.port}`, db: deps.db.kind, llm: deps.llmName, embedder: deps.embedder.name });
+  });
+  const shutdown = async () => {
+    server.close();
+    await deps.db.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((error) => {
+  console.error(`启动失败 / start-up failed: ${(error as Error).message}`);
+  process.exit(1);
+});
