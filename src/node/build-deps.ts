@@ -7,6 +7,7 @@ import { openPglite } from "../db/pglite-client.ts";
 import { openPostgres } from "../db/pg-client.ts";
 import { getSetting, setSetting } from "../db/settings-repo.ts";
 import type { SqlClient } from "../db/sql-client.ts";
+import { ensureVectorIndex } from "../db/vector-index.ts";
 import type { Deps } from "../deps.ts";
 import { createEmbedder } from "../embed/create-embedder.ts";
 import { createChatModel } from "../llm/create-chat-model.ts";
@@ -41,5 +42,6 @@ export async function buildNodeDeps(config: Config, options: { inMemory?: boolea
       stored: recorded, current: embedder.name,
     });
   }
+  if (embedder.dimension > 0) await ensureVectorIndex(db, embedder.dimension);
   return { config, db, embedder, chat, llmName: name, logger };
 }
