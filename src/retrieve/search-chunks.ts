@@ -11,6 +11,8 @@ export interface SearchInput {
   kind?: "summary" | "plan";
   limit?: number;
   mode?: SearchMode;
+  /** Query tokenizer for full text; must match how chunk tokens were built. Defaults to the product's. */
+  tokenize?: (text: string) => string[];
 }
 
 export interface RetrievedChunk {
@@ -71,7 +73,7 @@ async function vectorSearch(deps: Deps, input: SearchInput, depth: number): Prom
 }
 
 async function fullTextSearch(deps: Deps, input: SearchInput, depth: number): Promise<ChunkRow[]> {
-  const tokens = queryTokens(input.query);
+  const tokens = (input.tokenize ?? queryTokens)(input.query);
   if (tokens.length === 0) return [];
   // Quote every token so punctuation in it can never break tsquery syntax.
   const tsquery = tokens.map((token) => `'${token.replaceAll("'", "''").replaceAll("\\", "")}'`).join(" | ");

@@ -1,0 +1,41 @@
+import { createApp } from "./app.ts";
+import { parseConfig } from "./config.ts";
+import { migrate } from "./db/migrate.ts";
+import initSql from "./db/migrations/001_init.sql";
+import { openPostgres } from "./db/pg-client.ts";
+import type { Deps } from "./deps.ts";
+import { createEmbedder } from "./embed/create-embedder.ts";
+import { createChatModel } from "./llm/create-chat-model.ts";
+import { createLogger } from "./logger.ts";
+
+/** Workers bindings: Hyperdrive in front of Postgres + pgvector, plus plain-text vars and secrets. */
+interface Env {
+  HYPERDRIVE?: { connectionString: string };
+  [variable: string]: unknown;
+}
+
+const migrations = [{ name: "001_init.sql", sql: initSql }];
+let migrated: Promise<unknown> | undefined;
+
+/**
+ * Cloudflare Workers entry: the same app as on Node, with Postgres reached through Hyperdrive
+ * (PGlite needs a filesystem, so Workers always use Postgres). One pg client per request, as Hyperdrive advises.
+ */
+export default {
+  async fetch(request: Request, env: Env, context: { waitUntil(promise: Promise<unknown>): void }): Promise<Response> {
+    const vars = Object.fromEntries(Object.entries(env).filter(([, value]) => typeof value === "string")) as Record<string, string>;
+    const config = parseConfig({ ...vars, DATABASE_URL: env.HYPERDRIVE?.connectionString ?? vars.DATABASE_URL });
+    if (!config.databaseUrl) return new Response("缺少 HYPERDRIVE 绑定或 DATABASE_URL", { status: 500 });
+    const db = await openPostgres(config.databaseUrl, { max: 1 });
+    migrated ??= migrate(db, migrations).catch((error) => {
+      migrated = undefined;
+      throw error;
+    });
+    await migrated;
+    const { chat, name } = createChatModel(config);
+    const deps: Deps = { config, db, embedder: createEmbedder(config), chat, llmName: name, logger: createLogger(config.logLevel) };
+    const response = await createApp(deps).fetch(request);
+    context.waitUntil(db.close());
+    return response;
+  },
+};
