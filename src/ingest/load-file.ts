@@ -1,0 +1,118 @@
+/**
+ * Uploaded file → raw text. .txt/.md are decoded here; .docx (mammoth) and
+ * .pdf (pdfjs-dist) load their parsers on first use so edge bundles stay small.
+ */
+import { decodeBytes, isProbablyBinary } from "../text/decode.ts";
+
+/** The upload is not a format we read (the HTTP layer answers 415). */
+export class UnsupportedMediaError extends Error {
+  readonly code = "unsupported_media";
+
+  constructor(message: string) {
+    super(message);
+    this.name = "UnsupportedMediaError";
+  }
+}
+
+/** Formats {@link loadFile} reads. */
+export type LoadedFormat = "txt" | "md" | "docx" | "pdf";
+
+/** Result of {@link loadFile}. */
+export interface LoadedFile {
+  text: string;
+  format: LoadedFormat;
+  /** Detected text encoding (txt/md only). */
+  encoding?: string;
+}
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot === -1 ? "" : name.slice(dot + 1).toLowerCase();
+}
+
+function startsWith(bytes: Uint8Array, signature: number[]): boolean {
+  return signature.every((byte, index) => bytes[index] === byte);
+}
+
+async function loadDocx(bytes: Uint8Array): Promise<string> {
+  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) throw new UnsupportedMediaError("不是有效的 .docx 文件");
+  const mammoth = await import("mammoth");
+  const extract = (mammoth.default ?? mammoth).extractRawText;
+  // The Node build reads `buffer`, the browser build `arrayBuffer`; both accept a Uint8Array's bytes.
+  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  try {
+    const result = await extract({ buffer: bytes, arrayBuffer } as unknown as { arrayBuffer: ArrayBuffer });
+    return result.value;
+  } catch (error) {
+    throw new UnsupportedMediaError(`无法读取 .docx 文件：${(error as Error).message}`);
+  }
+}
+
+interface PdfTextItem {
+  str?: string;
+  hasEOL?: boolean;
+}
+
+async function loadPdf(bytes: Uint8Array): Promise<string> {
+  if (!startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) throw new UnsupportedMediaError("不是有效的 .pdf 文件");
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  // pdfjs takes ownership of (and detaches) the buffer it is given: pass a copy.
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    useWorkerFetch: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  try {
+    const document = await task.promise;
+    const pages: string[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const content = await page.getTextContent();
+      let pageText = "";
+      for (const item of content.items as PdfTextItem[]) {
+        if (typeof item.str !== "string") continue;
+        pageText += item.str;
+        if (item.hasEOL) pageText += "\n";
+      }
+      pages.push(pageText.trim());
+    }
+    return pages.join("\n");
+  } catch (error) {
+    if (error instanceof UnsupportedMediaError) throw error;
+    throw new UnsupportedMediaError(`无法读取 .pdf 文件：${(error as Error).message}`);
+  } finally {
+    await task.destroy();
+  }
+}
+
+/**
+ * Reads an uploaded file by its extension. Throws {@link UnsupportedMediaError}
+ * for other extensions, binary .txt/.md, or files its parser rejects.
+ *
+ * @example
+ * await loadFile("2020年总结.txt", bytes) // { text: "…", format: "txt", encoding: "gb18030" }
+ */
+export async function loadFile(name: string, bytes: Uint8Array): Promise<LoadedFile> {
+  const extension = extensionOf(name);
+  switch (extension) {
+    case "txt":
+    case "md":
+    case "markdown": {
+      if (isProbablyBinary(bytes)) throw new UnsupportedMediaError("文件内容不是文本（疑似二进制文件）");
+      const { text, encoding } = decodeBytes(bytes);
+      return { text, format: extension === "txt" ? "txt" : "md", encoding };
+    }
+    case "docx":
+      return { text: await loadDocx(bytes), format: "docx" };
+    case "pdf":
+      return { text: await loadPdf(bytes), format: "pdf" };
+    default:
+      throw new UnsupportedMediaError(
+        extension === "doc"
+          ? "暂不支持旧版 .doc 文件，请另存为 .docx 后上传"
+          : `不支持的文件类型：${extension ? `.${extension}` : "（无扩展名）"}；支持 .txt、.md、.docx、.pdf`,
+      );
+  }
+}
