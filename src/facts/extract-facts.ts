@@ -1,0 +1,111 @@
+/**
+ * Facts from a chunk of normalized (simplified) document text.
+ *
+ * Encoding of the figures that are not plain values (all keep the percent as `value`, unit "%"):
+ * - 同比增长16.6% after a value → `yoyPct` of that value's fact, no fact of its own;
+ *   a growth with no value before it (规上工业增加值增长8.5%) → indicator `yoy:<key>`, yoyPct = value;
+ * - 占园区比重52.8% → indicator `share:<key>` in the scope of the part (其中10家…企业), label 占园区比重;
+ * - 提高2.3个百分点 → `pp:<key>`; 比上年增加3亿元 → `delta:<key>` (signed); 第50位 → `rank`;
+ * - thresholds (投资在50亿元以上的项目) are no facts: they become the scope of their clause.
+ */
+import { analyzeFigures, type FigureMention } from "./analyze-figures.ts";
+import type { FactInput, FactStatus } from "./types.ts";
+
+export interface ExtractInput {
+  text: string;
+  /** Offset of `text` in the document; spans are absolute. */
+  offset?: number;
+  park: string;
+  year: number;
+  /** Default status when the sentence does not say (力争 → plan, 预计 → forecast). */
+  status?: FactStatus;
+  sectionPath?: string;
+  /** Absolute ranges (e.g. mojibake) whose figures must not become facts. */
+  exclude?: Array<{ start: number; end: number }>;
+}
+
+const MAX_QUOTE = 120;
+
+/** The sentence around a figure, trimmed to 120 characters around it. */
+export function quoteOf(text: string, mention: FigureMention): string {
+  const { start, end } = mention.sentence;
+  const sentence = text.slice(start, end).trim();
+  if (sentence.length <= MAX_QUOTE) return sentence;
+  const from = Math.max(start, Math.min(mention.figure.start - 60, end - MAX_QUOTE));
+  return text.slice(from, from + MAX_QUOTE).trim();
+}
+
+function keyOf(mention: FigureMention): string {
+  switch (mention.role) {
+    case "share":
+      return `share:${mention.indicatorKey}`;
+    case "pp_change":
+      return `pp:${mention.indicatorKey}`;
+    case "delta":
+      return `delta:${mention.indicatorKey}`;
+    case "yoy":
+      return `yoy:${mention.indicatorKey}`;
+    default:
+      return mention.indicatorKey;
+  }
+}
+
+/**
+ * Every fact a chunk states.
+ * @example extractFacts({ text: "2020年，园区规上企业实现工业总产值202亿元，同比增长16.6%。", park: "XX工业园区", year: 2020 })
+ * // → [{ indicatorKey: "industrial_output", scope: "规上企业", period: "2020", value: 202, unit: "亿元", yoyPct: 16.6 }]
+ */
+export function extractFacts(input: ExtractInput): FactInput[] {
+  const offset = input.offset ?? 0;
+  const mentions = analyzeFigures(input.text, { year: input.year, status: input.status, sectionPath: input.sectionPath });
+  const excluded = (mention: FigureMention) =>
+    (input.exclude ?? []).some((range) => mention.figure.start + offset < range.end && mention.figure.end + offset > range.start);
+  const facts: FactInput[] = [];
+  const factOfMention = new Map<number, FactInput>();
+  mentions.forEach((mention, index) => {
+    if (mention.role === "threshold" || excluded(mention)) return;
+    const { figure } = mention;
+    if (mention.role === "yoy" && mention.parent !== undefined) {
+      const parentFact = factOfMention.get(mention.parent);
+      if (parentFact && parentFact.yoyPct === null) {
+        parentFact.yoyPct = mention.direction * figure.value;
+        return;
+      }
+    }
+    const signed = mention.role === "yoy" || mention.role === "pp_change" || mention.role === "delta" ? mention.direction : 1;
+    const fact: FactInput = {
+      park: input.park,
+      period: mention.period || String(input.year),
+      year: mention.year ?? input.year,
+      indicatorKey: keyOf(mention),
+      label: mention.label,
+      scope: mention.scope,
+      value: signed * figure.value,
+      unit: figure.unit,
+      valueBase: signed * figure.valueBase,
+      baseUnit: figure.baseUnit,
+      yoyPct: mention.role === "yoy" ? signed * figure.value : null,
+      qualifier: figure.qualifier,
+      status: mention.status,
+      decimals: figure.decimals,
+      spanStart: figure.start + offset,
+      spanEnd: figure.end + offset,
+      quote: quoteOf(input.text, mention),
+      origin: "text",
+      confidence: mention.confidence,
+      note: noteOf(mention),
+    };
+    if (figure.valueHigh !== undefined) fact.note = `区间上限 ${figure.valueHigh}${figure.unit}`;
+    factOfMention.set(index, fact);
+    facts.push(fact);
+  });
+  return facts;
+}
+
+function noteOf(mention: FigureMention): string | null {
+  if (mention.role === "share") return "占比（部分/整体）";
+  if (mention.role === "delta") return "比上年增减量";
+  if (mention.role === "pp_change") return "百分点变化";
+  if (mention.increment) return "新增量";
+  return null;
+}

@@ -1,0 +1,116 @@
+/**
+ * The verifier: every figure claim of a text checked against the numeric database.
+ *
+ * - verified: a fact of the same indicator, period, status and 口径 (scope) matches at the stated precision;
+ * - mismatch: such facts exist but none matches (wrong value, wrong 亿/万 scale, wrong yoy, a value
+ *   that belongs to another year) — `expected` carries the stored value;
+ * - derived: the figure matches a value computed from facts (growth, share, difference, sum);
+ * - unsupported: the database has nothing to compare with. Never silently OK.
+ */
+import type { Claim, Fact, FactLookup, Verification } from "../facts/types.ts";
+import { FactIndex } from "./candidates.ts";
+import { checkDifference, checkGrowth, checkIncrement, checkShare, checkSum, type Decision } from "./derived.ts";
+import { claimKey, findClaims, type ClaimCandidate } from "./find-claims.ts";
+import { indicatorByKey } from "../facts/indicators.ts";
+import { matchesStated, periodText, preferred, tidy, unitsCompatible } from "./match-figure.ts";
+
+export interface VerifyInput {
+  text: string;
+  /** Park the text speaks of; without it facts of every park are candidates. */
+  park?: string;
+  /** Year for sentences that state none. */
+  year?: number;
+}
+
+/**
+ * Checks every figure of `text`. Reads facts with a single `findFacts` call.
+ * @example await verifyText({ facts }, { text: "2020年园区实现工业总产值202亿元。", park: "XX工业园区" })
+ * // → { claims: [{ text: "202亿元", status: "verified", factIds: ["f1"] }], summary: { verified: 1, … } }
+ */
+export async function verifyText(deps: { facts: FactLookup }, input: VerifyInput): Promise<Verification> {
+  const candidates = findClaims(input.text, { year: input.year });
+  const years = new Set<number>();
+  for (const claim of candidates) {
+    if (claim.year !== undefined) {
+      // The year before feeds growth rates; both neighbours explain a wrong year.
+      years.add(claim.year - 1);
+      years.add(claim.year);
+      years.add(claim.year + 1);
+    }
+  }
+  const facts = years.size
+    ? await deps.facts.findFacts({ ...(input.park ? { park: input.park } : {}), years: [...years].sort() })
+    : [];
+  const index = new FactIndex(input.park ? facts.filter((fact) => fact.park === input.park) : facts);
+  const claims = candidates.map((claim) => toClaim(claim, decide(claim, index)));
+  const summary = { verified: 0, mismatch: 0, unsupported: 0, derived: 0 };
+  for (const claim of claims) summary[claim.status]++;
+  return { claims, summary };
+}
+
+function toClaim(claim: ClaimCandidate, decision: Decision): Claim {
+  return {
+    text: claim.text,
+    start: claim.start,
+    end: claim.end,
+    value: claim.stated.value,
+    unit: claim.unit,
+    indicator: claimKey(claim),
+    ...(claim.period ? { period: claim.period } : {}),
+    status: decision.status,
+    ...(decision.expected ? { expected: decision.expected } : {}),
+    factIds: decision.factIds,
+    reason: decision.reason,
+  };
+}
+
+const unsupported = (reason: string): Decision => ({ status: "unsupported", factIds: [], reason });
+
+function decide(claim: ClaimCandidate, index: FactIndex): Decision {
+  if (!claim.period) return unsupported("无法确定年份：请在文中写明年份或在请求中提供 year");
+  const what = `${periodText(claim.period)}“${claim.label}”`;
+  switch (claim.role) {
+    case "yoy":
+      return checkGrowth(claim, index) ?? unsupported(`数据库中没有${what}的同比数据`);
+    case "share":
+      return checkShare(claim, index) ?? unsupported(`数据库中没有可计算${what}占比的数据`);
+    case "delta":
+    case "pp_change":
+      return checkDifference(claim, index) ?? unsupported(`数据库中没有可计算${what}增减的数据`);
+    default:
+      return checkValue(claim, index, what);
+  }
+}
+
+function checkValue(claim: ClaimCandidate, index: FactIndex, what: string): Decision {
+  const stated = { ...claim.stated };
+  const facts = preferred(index.candidates(claim, claim.indicatorKey));
+  if (facts.length) {
+    const hits = facts.filter((fact) => unitsCompatible(stated.baseUnit, fact.baseUnit) && matchesStated(stated, fact.valueBase));
+    if (hits.length) return { status: "verified", factIds: hits.map((fact) => fact.id), reason: `与数据库记录一致（${describe(hits[0])}）` };
+    const best = facts[0];
+    return {
+      status: "mismatch",
+      expected: { value: tidy(best.value), unit: best.unit },
+      factIds: [best.id],
+      reason: `数据库记录为${describe(best)}${otherPeriodHint(claim, index)}`,
+    };
+  }
+  const computed = checkIncrement(claim, index) ?? checkSum(claim, index);
+  if (computed) return computed;
+  return unsupported(`数据库中没有${what}（口径：${claim.scope}）的数据${otherPeriodHint(claim, index)}`);
+}
+
+function describe(fact: Fact): string {
+  const scope = fact.scope && fact.scope !== "园区" ? `，口径：${fact.scope}` : "";
+  const label = !fact.label || fact.label === fact.indicatorKey ? indicatorByKey(fact.indicatorKey)?.label ?? fact.label : fact.label;
+  return `${periodText(fact.period)}${label}${tidy(fact.value)}${fact.unit}${scope}`;
+}
+
+/** 该数值与2019年数据一致: the usual cause of a mismatch is last year's figure under this year's heading. */
+function otherPeriodHint(claim: ClaimCandidate, index: FactIndex): string {
+  const other = index
+    .ofKey(claim.indicatorKey)
+    .find((fact) => fact.period !== claim.period && unitsCompatible(claim.stated.baseUnit, fact.baseUnit) && matchesStated(claim.stated, fact.valueBase));
+  return other ? `；该数值与${periodText(other.period)}的数据一致，年份可能写错` : "";
+}

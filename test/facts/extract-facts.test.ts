@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { extractFacts } from "../../src/facts/extract-facts.ts";
+import type { FactInput } from "../../src/facts/types.ts";
+import { SEED_ECONOMY, SEED_FINANCE, SEED_PROJECTS, SEED_SAFETY } from "./seed-text.ts";
+
+const run = (text: string, extra: Partial<Parameters<typeof extractFacts>[0]> = {}) =>
+  extractFacts({ text, park: "XX工业园区", year: 2020, ...extra });
+const find = (facts: FactInput[], key: string, value?: number) =>
+  facts.find((fact) => fact.indicatorKey === key && (value === undefined || fact.value === value));
+
+describe("extractFacts on the seed document", () => {
+  const facts = run(SEED_ECONOMY, { offset: 1000 });
+
+  it.each([
+    ["industrial_output", 202, "亿元", 16.6, 2.02e10],
+    ["revenue", 212, "亿元", 24.2, 2.12e10],
+    ["profit", 20.4, "亿元", 47.8, 2.04e9],
+    ["tax", 9.36, "亿元", 9.2, 9.36e8],
+    ["employees", 7869, "人", 11, 7869],
+    ["electricity", 5.4, "亿千瓦时", 2, 5.4e8],
+  ])("%s = %d %s, yoy %d, scope 规上企业 carried across ；", (key, value, unit, yoy, valueBase) => {
+    const fact = find(facts, key, value);
+    expect(fact).toMatchObject({ value, unit, yoyPct: yoy, valueBase, scope: "规上企业", period: "2020", status: "actual", park: "XX工业园区" });
+  });
+
+  it("gives absolute spans and the sentence as quote", () => {
+    const fact = find(facts, "industrial_output")!;
+    expect(SEED_ECONOMY.slice(fact.spanStart! - 1000, fact.spanEnd! - 1000)).toBe("202亿元");
+    expect(fact.quote.startsWith("2020年，园区规上企业实现工业总产值202亿元")).toBe(true);
+    expect(fact.quote.length).toBeLessThanOrEqual(120);
+    expect(fact.label).toBe("工业总产值");
+    expect(fact.decimals).toBe(0);
+  });
+
+  it("reads the 其中 sub-scope and the two shares of 分别占园区比重", () => {
+    const scope = "其中10家有色金属加工企业";
+    expect(find(facts, "revenue", 112)).toMatchObject({ scope, yoyPct: null });
+    expect(find(facts, "tax", 6.2)).toMatchObject({ scope });
+    expect(find(facts, "share:revenue")).toMatchObject({ value: 52.8, unit: "%", scope, label: "占园区比重" });
+    expect(find(facts, "share:tax")).toMatchObject({ value: 66, unit: "%", scope });
+  });
+
+  it("reads increments, ranks with their half-year period", () => {
+    expect(find(facts, "hitech_enterprises")).toMatchObject({ value: 12, unit: "家", label: "新增国家高新技术企业" });
+    expect(find(facts, "rank")).toMatchObject({ value: 50, period: "2020H1", unit: "位" });
+  });
+
+  it("extracts no year, section number or ordinal", () => {
+    const all = run(SEED_SAFETY);
+    expect(all.map((fact) => fact.value)).toEqual([5, 14, 6, 16, 87.4]);
+  });
+});
+
+describe("extractFacts on finance and projects", () => {
+  const finance = run(SEED_FINANCE);
+  const projects = run(SEED_PROJECTS);
+
+  it("reads loans, subsidies with their qualifiers and labels", () => {
+    expect(find(finance, "loans")).toMatchObject({ value: 2.385, decimals: 3, valueBase: 238_500_000 });
+    expect(find(finance, "loan_enterprises")).toMatchObject({ value: 45, unit: "户" });
+    expect(find(finance, "tax_incentive_enterprises")).toMatchObject({ value: 36 });
+    expect(find(finance, "subsidies", 2.87)).toMatchObject({ label: "企业发展扶持资金" });
+    expect(find(finance, "subsidies", 110)).toMatchObject({ qualifier: "more_than", unit: "万元", label: "企业复工复产补助资金" });
+    expect(find(finance, "subsidies", 400)).toMatchObject({ qualifier: "more_than" });
+  });
+
+  it("reads projects, thresholds as scopes, forecasts after 达产达标后", () => {
+    expect(find(projects, "projects", 8)).toMatchObject({ scope: "园区", status: "actual" });
+    expect(find(projects, "project_investment")).toMatchObject({ value: 82.1 });
+    expect(find(projects, "projects", 1)).toMatchObject({ scope: "50亿元以上" });
+    expect(find(projects, "projects", 2)).toMatchObject({ scope: "10亿元以上" });
+    expect(find(projects, "projects", 6)).toMatchObject({ scope: "1亿元以上" });
+    expect(projects.some((fact) => fact.value === 50 && fact.indicatorKey !== "revenue")).toBe(false);
+    expect(find(projects, "revenue", 50)).toMatchObject({ status: "forecast" });
+    expect(find(projects, "jobs")).toMatchObject({ value: 6000, qualifier: "more_than", status: "forecast" });
+    expect(find(projects, "enterprises", 10)).toMatchObject({ status: "actual" });
+  });
+
+  it("never drops a figure outside the vocabulary", () => {
+    const building = projects.find((fact) => fact.value === 7);
+    expect(building).toMatchObject({ indicatorKey: "label:厂房", unit: "栋" });
+    expect(building!.confidence).toBeLessThan(0.7);
+  });
+});
+
+describe("extractFacts on other park-document shapes", () => {
+  it.each<[string, string, Partial<FactInput>]>([
+    ["全年完成规模以上工业增加值45.6亿元，增长8.5%。", "industrial_value_added", { value: 45.6, yoyPct: 8.5, scope: "规上企业" }],
+    ["实现财政总收入3.2亿元，其中一般公共预算收入1.86亿元。", "general_budget_revenue", { value: 1.86, scope: "园区" }],
+    ["实现财政总收入3.2亿元，其中一般公共预算收入1.86亿元。", "fiscal_revenue", { value: 3.2 }],
+    ["亩均税收15.3万元，同比下降3.5%。", "tax_per_mu", { value: 15.3, valueBase: 153_000, yoyPct: -3.5 }],
+    ["引进项目15个，总投资45亿元。", "project_investment", { value: 45 }],
+    ["新增规上企业5家，总数达到68家。", "above_scale_enterprises", { value: 5, label: "新增规上企业" }],
+    ["园区规上企业总数达到68家。", "above_scale_enterprises", { value: 68, label: "规上企业", scope: "园区" }],
+    ["1—11月，园区完成固定资产投资30.5亿元。", "fixed_investment", { period: "2020M01-11" }],
+    ["1-6月，园区完成固定资产投资20亿元。", "fixed_investment", { period: "2020H1" }],
+    ["2019年，园区实现营业收入180亿元。", "revenue", { period: "2019", year: 2019 }],
+    ["力争实现工业总产值230亿元，增长12%。", "industrial_output", { status: "plan", value: 230, yoyPct: 12 }],
+    ["预计2021年实现营业收入250亿元。", "revenue", { status: "forecast", period: "2021", year: 2021 }],
+    ["综合能耗下降5.2%。", "yoy:energy_consumption", { value: -5.2, yoyPct: -5.2 }],
+    ["实现利润20亿元，比上年增加3.2亿元。", "delta:profit", { value: 3.2, valueBase: 3.2e8 }],
+    ["研发投入占营业收入比重提高0.5个百分点。", "pp:rd_investment", { value: 0.5 }],
+    ["园区实现出口额12.5亿美元。", "exports", { unit: "亿美元", baseUnit: "美元" }],
+  ])("%s → %s", (text, key, expected) => {
+    expect(find(run(text), key)).toMatchObject(expected);
+  });
+
+  it("takes plan status from a plan section", () => {
+    const [fact] = run("实现工业总产值230亿元。", { sectionPath: "三、2021年工作计划", year: 2021 });
+    expect(fact).toMatchObject({ status: "plan", period: "2021" });
+  });
+
+  it("skips figures in excluded (mojibake) ranges", () => {
+    const text = "实现利润20.4亿元，上缴税金6.2亿元。";
+    const facts = run(text, { offset: 50, exclude: [{ start: 50 + text.indexOf("6.2"), end: 50 + text.indexOf("6.2") + 2 }] });
+    expect(facts.map((fact) => fact.value)).toEqual([20.4]);
+  });
+});

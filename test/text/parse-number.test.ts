@@ -1,0 +1,196 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { findFigures, parseChineseNumeral } from "../../src/text/parse-number.ts";
+
+const pick = (text: string) =>
+  findFigures(text).map((f) => ({ text: f.text, value: f.value, unit: f.unit, valueBase: f.valueBase, qualifier: f.qualifier, kind: f.kind, decimals: f.decimals }));
+
+describe("parseChineseNumeral", () => {
+  it.each([
+    ["十五", 15], ["一百二十", 120], ["两千", 2000], ["三千五百万", 35_000_000], ["三亿五千万", 350_000_000],
+    ["一百零五", 105], ["一千零一十", 1010], ["二〇二〇", 2020], ["〇", 0], ["三千五", 3500], ["三万五", 35_000],
+    ["一万亿", 1e12], ["三点一四", 3.14], ["十二亿", 1_200_000_000], ["贰拾", 20],
+  ])("%s → %d", (input, expected) => expect(parseChineseNumeral(input)).toBe(expected));
+
+  it.each(["十四五", "三三两两", "百", "万", "亿", "abc", "", "一二三"])("%s is not a numeral", (input) =>
+    expect(parseChineseNumeral(input)).toBeNull());
+});
+
+describe("findFigures: quantities from park documents", () => {
+  it.each<[string, Array<Partial<ReturnType<typeof pick>[number]>>]>([
+    ["园区规上企业实现工业总产值202亿元", [{ text: "202亿元", value: 202, unit: "亿元", valueBase: 2.02e10, decimals: 0 }]],
+    ["累计放贷金额2.385亿元", [{ value: 2.385, unit: "亿元", valueBase: 238_500_000, decimals: 3 }]],
+    ["完成工业企业用电量5.4亿千瓦时", [{ value: 5.4, unit: "亿千瓦时", valueBase: 540_000_000 }]],
+    ["全部从业平均人数7869人", [{ value: 7869, unit: "人" }]],
+    ["用电量12,345.6万度", [{ value: 12345.6, unit: "万度", valueBase: 123_456_000, decimals: 1 }]],
+    ["新增规上企业5家，总数达到68家", [{ value: 5, unit: "家" }, { value: 68, unit: "家" }]],
+    ["三千五百万元", [{ value: 3500, unit: "万元", valueBase: 35_000_000 }]],
+    ["3千万元", [{ value: 3, unit: "千万元", valueBase: 30_000_000 }]],
+    ["1.2百万元", [{ value: 1.2, unit: "百万元", valueBase: 1_200_000 }]],
+    ["一百二十人", [{ value: 120, unit: "人" }]],
+    ["才都工业区15.3574公顷林地", [{ value: 15.3574, unit: "公顷", valueBase: 153_574, decimals: 4 }]],
+    ["煤球厂43.399亩拟征地块", [{ value: 43.399, unit: "亩" }]],
+    ["新增绿地3.5万平方米", [{ value: 3.5, unit: "万平方米", valueBase: 35_000 }]],
+    ["规划面积12平方公里", [{ value: 12, unit: "平方公里", valueBase: 12_000_000 }]],
+    ["处理污水120万立方米", [{ value: 120, unit: "万立方米" }]],
+    ["接待游客5000人次", [{ value: 5000, unit: "人次" }]],
+    ["共送达安全隐患整改通知书5份", [{ value: 5, unit: "份" }]],
+    ["查处环境违法行为共16起，处罚87.4万元", [{ value: 16, unit: "起" }, { value: 87.4, unit: "万元" }]],
+    ["实际利用外资1200万美元", [{ value: 1200, unit: "万美元", valueBase: 12_000_000 }]],
+    ["７８６９人", [{ value: 7869, unit: "人", text: "７８６９人" }]],
+    ["A1-A8七栋厂房", [{ value: 7, unit: "栋" }]],
+  ])("%s", (input, expected) => expect(pick(input)).toMatchObject(expected));
+});
+
+describe("findFigures: qualifiers, ranges, percents, ranks", () => {
+  it.each<[string, Array<Partial<ReturnType<typeof pick>[number]>>]>([
+    ["发放企业复工复产补助资金110余万元", [{ value: 110, unit: "万元", qualifier: "more_than", valueBase: 1_100_000 }]],
+    ["援企稳岗补助资金400多万元", [{ value: 400, unit: "万元", qualifier: "more_than" }]],
+    ["税收2亿多元", [{ value: 2, unit: "亿元", qualifier: "more_than", valueBase: 2e8 }]],
+    ["提供就业岗位6000余人", [{ value: 6000, unit: "人", qualifier: "more_than" }]],
+    ["近5家", [{ text: "近5家", value: 5, qualifier: "less_than" }]],
+    ["约30亿元", [{ text: "约30亿元", qualifier: "about" }]],
+    ["超过100亿元", [{ qualifier: "more_than" }]],
+    ["逾千家企业", []],
+    ["逾1000家企业", [{ value: 1000, qualifier: "more_than" }]],
+    ["50亿元以上", [{ text: "50亿元以上", qualifier: "more_than" }]],
+    ["10亿元左右", [{ qualifier: "about" }]],
+    ["不到3亿元", [{ qualifier: "less_than" }]],
+    ["十余家", [{ value: 10, unit: "家", qualifier: "more_than" }]],
+    ["同比增长16.6%", [{ value: 16.6, unit: "%", kind: "percent", decimals: 1 }]],
+    ["占比百分之十", [{ value: 10, unit: "%", kind: "percent" }]],
+    ["百分之十二点五", [{ value: 12.5, kind: "percent", decimals: 1 }]],
+    ["提高2.3个百分点", [{ value: 2.3, unit: "个百分点", kind: "percentage_point" }]],
+    ["综合排名第50位", [{ text: "第50位", value: 50, kind: "rank" }]],
+    ["考核获得第3名", [{ value: 3, kind: "rank" }]],
+    ["全市排名第二", [{ value: 2, kind: "rank" }]],
+    ["16.6％", [{ value: 16.6, kind: "percent" }]],
+  ])("%s", (input, expected) => expect(pick(input)).toMatchObject(expected));
+
+  it.each([
+    ["计划投资3—5亿元", 3, 5],
+    ["计划投资3-5亿元", 3, 5],
+    ["计划投资3至5亿元", 3, 5],
+    ["计划投资3亿元至5亿元", 3, 5],
+    ["增长10%-15%", 10, 15],
+  ])("range %s", (input, low, high) => {
+    const [figure] = findFigures(input);
+    expect(figure).toMatchObject({ value: low, valueHigh: high, qualifier: "range" });
+  });
+});
+
+describe("findFigures: what is not a figure", () => {
+  it.each([
+    "2020年工业园区工作总结及2021年工作计划",
+    "2021年度",
+    "3月15日",
+    "2020年6月",
+    "1—11月，园区运行平稳",
+    "1-11月",
+    "一、2020年工作开展情况",
+    "（一）抓平台建设",
+    "1.企业核心竞争力不强。2、市场需求不旺",
+    "第一工业园区，第二园区",
+    "一是平台建设日益完善。二是园区经济平稳运行",
+    "联系电话：0794-8234567",
+    "科创产业园A区A1-A8",
+    "B区B1-B7正进行二层施工",
+    "“转作风、抓创新”十五字工作总部署",
+    "认真做好“六稳”、积极落实“六保”",
+    "积极做好“两宣一帮”工作",
+    "根据“一园二区”产业规划",
+    "三大产业园",
+    "一手抓疫情防控，一手抓复工复产",
+    "引进一批好项目，每月都进行一次排查，任何一个环节",
+    "实施三个一批工程",
+    "5G基站建设，PM2.5治理，G60科创走廊",
+    "十四五规划",
+    "2020-2022年",
+    "第3批",
+  ])("%s", (input) => expect(findFigures(input)).toEqual([]));
+});
+
+describe("findFigures: properties", () => {
+  const scales = ["", "万", "亿", "千万", "百万"] as const;
+  const scaleFactor: Record<string, number> = { "": 1, 万: 1e4, 亿: 1e8, 千万: 1e7, 百万: 1e6 };
+  const units = ["元", "千瓦时", "立方米", "吨", "亩", "公顷", "平方米", "人", "人次", "家", "个", "户", "件", "项", "台", "套", "公里", "辆"];
+
+  it("round-trips a formatted Arabic number with any scale and unit", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 99_999_999 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom(...scales),
+        fc.constantFrom(...units),
+        fc.boolean(),
+        (raw, decimals, scale, unit, grouped) => {
+          const value = raw / 10 ** decimals;
+          let written = value.toFixed(decimals);
+          if (grouped) written = written.replace(/^(\d+)/, (digits) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+          const figures = findFigures(`园区完成${written}${scale}${unit}，同比增长`);
+          expect(figures).toHaveLength(1);
+          expect(figures[0].value).toBeCloseTo(value, 8);
+          expect(figures[0].unit).toBe(`${scale}${unit}`);
+          expect(figures[0].decimals).toBe(decimals);
+          const unitFactor = unit === "公顷" ? 1e4 : 1;
+          expect(figures[0].scale).toBe(scaleFactor[scale] * unitFactor);
+          expect(Math.abs(figures[0].valueBase - value * figures[0].scale)).toBeLessThanOrEqual(1e-9 * Math.max(1, value * figures[0].scale));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it("round-trips Chinese numerals", () => {
+    const digits = "〇一二三四五六七八九";
+    const section = (n: number): string => {
+      const parts: string[] = [];
+      const places: Array<[number, string]> = [[1000, "千"], [100, "百"], [10, "十"]];
+      let zero = false;
+      for (const [place, name] of places) {
+        const digit = Math.floor(n / place) % 10;
+        if (digit) {
+          if (zero && parts.length) parts.push("零");
+          parts.push(digits[digit] + name);
+          zero = false;
+        } else if (parts.length) zero = true;
+      }
+      const ones = n % 10;
+      if (ones) parts.push((zero && parts.length ? "零" : "") + digits[ones]);
+      return parts.join("");
+    };
+    const toChinese = (n: number): string => {
+      const high = Math.floor(n / 1e4);
+      const low = n % 1e4;
+      if (!high) return section(low);
+      return `${section(high)}万${low && low < 1000 ? "零" : ""}${section(low)}`;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 99_999_999 }), fc.constantFrom("家", "个", "人", "项"), (n, unit) => {
+        const written = toChinese(n);
+        expect(parseChineseNumeral(written)).toBe(n);
+        const figures = findFigures(`共有${written}${unit}。`);
+        expect(figures).toHaveLength(1);
+        expect(figures[0].valueBase).toBe(n);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("never throws and returns ordered, in-bounds spans on arbitrary strings", () => {
+    const alphabet = fc.constantFrom(..."0123456789.,%—-~至到亿万千百十一二两三〇零余多近约超第位名元家人个年月日，。；、（）AaB ".split(""));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.array(alphabet, { maxLength: 40 }).map((chars) => chars.join(""))), (text) => {
+        const figures = findFigures(text);
+        let last = 0;
+        for (const figure of figures) {
+          expect(figure.start).toBeGreaterThanOrEqual(last);
+          expect(figure.end).toBeLessThanOrEqual(text.length);
+          expect(text.slice(figure.start, figure.end)).toBe(figure.text);
+          last = figure.end;
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { claimKey, findClaims } from "../../src/verify/find-claims.ts";
+
+const read = (text: string, year = 2020) =>
+  findClaims(text, { year }).map((claim) => ({
+    text: claim.text, key: claimKey(claim), scope: claim.scope, period: claim.period, status: claim.status, direction: claim.direction,
+  }));
+
+describe("findClaims", () => {
+  it.each<[string, Array<Partial<ReturnType<typeof read>[number]>>]>([
+    ["截至2020年底，园区共有入驻企业320家，其中规上企业68家，高新技术企业25家。", [
+      { text: "320家", key: "enterprises" }, { text: "68家", key: "above_scale_enterprises" }, { text: "25家", key: "hitech_enterprises" },
+    ]],
+    ["1-9月，园区实现规上工业营业收入156.3亿元，同比下降3.2%；利润总额8.9亿元，同比减少1.1亿元。", [
+      { key: "revenue", scope: "规上企业", period: "2020M01-09" },
+      { text: "3.2%", key: "yoy:revenue", direction: -1 },
+      { key: "profit", scope: "规上企业" },
+      { text: "1.1亿元", key: "delta:profit", direction: -1 },
+    ]],
+    ["2021年主要预期目标：规上工业总产值增长15%以上，税收收入突破10亿元。", [
+      { text: "15%以上", key: "yoy:industrial_output", period: "2021", status: "plan" },
+      { text: "突破10亿元", key: "tax", period: "2021", status: "plan" },
+    ]],
+    ["园区现有企业156家，从业人员1.2万人，2020年实现税收4.56亿元。", [
+      { key: "enterprises" }, { text: "1.2万人", key: "employees" }, { key: "tax" },
+    ]],
+    ["其中投资在50亿元以上是项目1个，10亿元以上项目2个。", [
+      { text: "1个", key: "projects", scope: "50亿元以上" }, { text: "2个", key: "projects", scope: "10亿元以上" },
+    ]],
+    ["2020年上半年度XX工业园区在全省开发区争先创优综合排名第50位。", [{ text: "第50位", key: "rank", period: "2020H1" }]],
+    ["一季度，园区完成工业总产值48亿元。", [{ period: "2020Q1" }]],
+    ["较2019年增长，2020年园区实现利润20亿元。", [{ period: "2020" }]],
+  ])("%s", (text, expected) => expect(read(text)).toMatchObject(expected));
+
+  it("finds nothing in headings, dates and slogans", () => {
+    expect(read("三、2021年工作思路 （一）抓平台建设，提升项目承载力。2020年6月30日，“六稳”“六保”，一园二区。")).toEqual([]);
+  });
+});
