@@ -11,6 +11,7 @@ import { z } from "zod";
 import { parseConfig } from "../src/config.ts";
 import { buildNodeDeps } from "../src/node/build-deps.ts";
 import { corpusRoot, loadCorpus } from "../src/node/load-corpus.ts";
+import { normalizeText } from "../src/text/normalize.ts";
 import { searchChunks, type RetrievedChunk, type SearchMode } from "../src/retrieve/search-chunks.ts";
 
 const querySchema = z.object({
@@ -22,6 +23,7 @@ const querySchema = z.object({
 type Query = z.infer<typeof querySchema>;
 
 const K = 5;
+const SEED_SOURCE = "corpus/raw/seed-xx-2020-summary-2021-plan.txt";
 
 async function main(): Promise<void> {
   const lines = (await readFile(path.join(corpusRoot, "eval/retrieval.jsonl"), "utf8")).split("\n").filter((line) => line.trim());
@@ -32,16 +34,20 @@ async function main(): Promise<void> {
   // Map each label to the span of its passage in the stored (normalized) document text.
   const { rows: documents } = await deps.db.query<{ id: string; source: string; text: string }>("SELECT id, source, text FROM documents");
   const bySource = new Map(documents.map((document) => [`corpus/${document.source}`, document]));
+  // Labels name the shared seed "seed"; the corpus carries it under raw/.
+  const resolveDoc = (doc: string) => (doc === "seed" ? SEED_SOURCE : doc);
   const targets = new Map<string, Array<{ documentId: string; start: number; end: number }>>();
   for (const query of queries) {
     const spans = query.relevant.flatMap((label) => {
-      const document = bySource.get(label.doc);
-      const at = document ? document.text.indexOf(label.contains) : -1;
+      const document = bySource.get(resolveDoc(label.doc));
+      // Labels were written against the raw file; normalize them the way the document text was.
+      const needle = normalizeText(label.contains).text;
+      const at = document ? Math.max(document.text.indexOf(label.contains), document.text.indexOf(needle)) : -1;
       if (!document || at < 0) {
         console.warn(`! ${query.id}: label not found in ${label.doc}: ${label.contains}`);
         return [];
       }
-      return [{ documentId: document.id, start: at, end: at + label.contains.length }];
+      return [{ documentId: document.id, start: at, end: at + needle.length }];
     });
     targets.set(query.id, spans);
   }
@@ -56,6 +62,7 @@ async function main(): Promise<void> {
     for (const query of queries) {
       const results = await run(query);
       const rank = results.findIndex((chunk) => isRelevant(query, chunk));
+      if (process.env.SHOW_MISSES && rank < 0) console.log(`  miss [${label}] ${query.id} ${query.query} → ${results.map((chunk) => `${chunk.title.slice(0, 14)}:${chunk.sectionPath.slice(0, 12)}`).join(" | ")}`);
       if (rank >= 0) {
         hits++;
         reciprocal += 1 / (rank + 1);

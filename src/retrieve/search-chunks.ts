@@ -1,6 +1,7 @@
 import type { Deps } from "../deps.ts";
 import { toVectorLiteral } from "../db/sql-client.ts";
 import { queryTokens } from "../text/tokens.ts";
+import { queryHints, type QueryHints } from "./query-hints.ts";
 
 export type SearchMode = "hybrid" | "vector" | "fulltext";
 
@@ -96,20 +97,46 @@ function toChunk(row: ChunkRow, score: number): RetrievedChunk {
 }
 
 /**
- * Hybrid retrieval: pgvector cosine and full text, fused by reciprocal rank; or either alone.
- * @example await searchChunks(deps, { query: "安全生产方面做了哪些工作", park: "明湖经济开发区", year: 2022 })
+ * Prefer chunks of the year and park the question names (when the caller did not filter by them), and plan
+ * sections when it asks about intentions. A preference, not a filter: a question about "2022年的打算" is often
+ * answered by the 2021 summary's "2022年工作思路" section, whose chunks carry year 2022.
+ */
+function hintBonus(row: ChunkRow, hints: QueryHints, input: SearchInput): number {
+  let bonus = 0;
+  if (input.year === undefined && hints.years.length > 0 && row.year !== null && hints.years.includes(Number(row.year))) bonus += 1;
+  if (!input.park && hints.park && row.park === hints.park) bonus += 1;
+  if (!input.kind && hints.wantsPlan && row.kind === "plan") bonus += 0.5;
+  return bonus / (RRF_K + 1);
+}
+
+let parkCache: { at: number; parks: string[] } | undefined;
+
+async function knownParks(deps: Deps): Promise<string[]> {
+  // Parks change only on ingest; a few seconds of staleness is harmless for a ranking preference.
+  if (parkCache && Date.now() - parkCache.at < 5_000) return parkCache.parks;
+  const { rows } = await deps.db.query<{ park: string }>("SELECT DISTINCT park FROM chunks WHERE park <> ''");
+  parkCache = { at: Date.now(), parks: rows.map((row) => row.park) };
+  return parkCache.parks;
+}
+
+/**
+ * Hybrid retrieval: pgvector cosine and full text, fused by reciprocal rank, with a preference for the year and
+ * park the question names; or either list alone (for evaluation).
+ * @example await searchChunks(deps, { query: "安全生产方面做了哪些工作", park: "江屿经济开发区", year: 2022 })
  */
 export async function searchChunks(deps: Deps, input: SearchInput): Promise<RetrievedChunk[]> {
   const limit = input.limit ?? 5;
   const mode = input.mode ?? "hybrid";
   const depth = Math.max(limit * 4, 20);
-  if (mode === "vector") return (await vectorSearch(deps, input, limit)).map((row) => toChunk(row, Number(row.score)));
-  if (mode === "fulltext") return (await fullTextSearch(deps, input, limit)).map((row) => toChunk(row, Number(row.score)));
-  const [byVector, byText] = await Promise.all([vectorSearch(deps, input, depth), fullTextSearch(deps, input, depth)]);
+  const hints = queryHints(input.query, await knownParks(deps));
+  const lists =
+    mode === "vector" ? [await vectorSearch(deps, input, depth)]
+    : mode === "fulltext" ? [await fullTextSearch(deps, input, depth)]
+    : await Promise.all([vectorSearch(deps, input, depth), fullTextSearch(deps, input, depth)]);
   const fused = new Map<string, { row: ChunkRow; score: number }>();
-  for (const list of [byVector, byText]) {
+  for (const list of lists) {
     list.forEach((row, rank) => {
-      const entry = fused.get(row.id) ?? { row, score: 0 };
+      const entry = fused.get(row.id) ?? { row, score: hintBonus(row, hints, input) };
       entry.score += 1 / (RRF_K + rank + 1);
       fused.set(row.id, entry);
     });
