@@ -7,6 +7,11 @@ import { AppError, problemBody } from "./errors.ts";
 import { authenticate, type AppEnv } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { askRoutes } from "./routes/ask.ts";
+import { factRoutes } from "./routes/facts.ts";
+import { openaiRoutes } from "./routes/openai-compat.ts";
+import { statsRoutes } from "./routes/stats.ts";
+import { verifyRoutes } from "./routes/verify.ts";
 
 /**
  * Build the Hono app from injected services. Never listens: `server.ts` (Node) and `worker.ts` (Workers) serve it,
@@ -30,6 +35,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   app.route("/", healthRoutes(deps));
   app.route("/api/documents", documentRoutes(deps));
+  app.route("/api/ask", askRoutes(deps));
+  app.route("/api/verify", verifyRoutes(deps));
+  app.route("/api/facts", factRoutes(deps));
+  app.route("/api/stats", statsRoutes(deps));
+  app.route("/v1", openaiRoutes(deps));
 
   app.notFound(() => {
     throw new AppError("not_found", "请求的路径不存在");

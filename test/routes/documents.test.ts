@@ -83,7 +83,7 @@ describe("/api/documents", () => {
 
   it("decodes a GBK-encoded .txt upload", async () => {
     const text = SAMPLE.replace("明湖经济开发区", "青山工业园区").replace("245.6", "88.8");
-    const response = await app.request("/api/documents", { method: "POST", body: multipart(new Blob([encodeGbk(text)!]), "gbk.txt") });
+    const response = await app.request("/api/documents", { method: "POST", body: multipart(new Blob([new Uint8Array(encodeGbk(text)!)]), "gbk.txt") });
     expect(response.status).toBe(201);
     const created = (await response.json()) as { id: string; park: string };
     expect(created.park).toBe("青山工业园区");

@@ -1,0 +1,48 @@
+import { Hono } from "hono";
+import type { Deps } from "../deps.ts";
+import { AppError } from "../errors.ts";
+import { importStats } from "../facts/import-stats.ts";
+import { requireRole, type AppEnv } from "./auth.ts";
+
+const MAX_CSV_BYTES = 10 * 1024 * 1024;
+
+/**
+ * POST /api/stats (admin): a statistics CSV as a `text/csv` body or a multipart `file`, imported all-or-nothing
+ * → { imported, conflicts }. A bad CSV is a 400 problem listing the bad rows, and nothing is imported.
+ */
+export function statsRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.post("/", requireRole("admin"), async (context) => {
+    const type = (context.req.header("content-type") ?? "").toLowerCase();
+    let bytes: Uint8Array;
+    if (type.includes("multipart/form-data")) {
+      const form = await context.req.formData().catch(() => {
+        throw new AppError("bad_request", "multipart 请求体无效");
+      });
+      const file = form.get("file");
+      if (!file || typeof file === "string") throw new AppError("bad_request", "缺少文件字段 file");
+      if (file.size > MAX_CSV_BYTES) throw new AppError("payload_too_large", "CSV 超过 10 MB");
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } else if (type.includes("text/csv") || type.includes("text/plain")) {
+      bytes = new Uint8Array(await context.req.arrayBuffer());
+      if (bytes.byteLength > MAX_CSV_BYTES) throw new AppError("payload_too_large", "CSV 超过 10 MB");
+    } else {
+      throw new AppError("unsupported_media", `需要 text/csv 请求体或 multipart/form-data 的 file 字段，收到 ${type || "无类型"}`);
+    }
+    const csv = decodeCsv(bytes);
+    return context.json(await importStats(deps.db, csv));
+  });
+  return app;
+}
+
+/** UTF-8, else GB18030 (what Excel on Chinese Windows writes); anything else is refused rather than garbled. */
+function decodeCsv(bytes: Uint8Array): string {
+  for (const encoding of ["utf-8", "gb18030"]) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      // try the next encoding
+    }
+  }
+  throw new AppError("bad_request", "CSV 编码无法识别：请另存为“CSV UTF-8”");
+}

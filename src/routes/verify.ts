@@ -1,0 +1,39 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { findFacts } from "../db/facts-repo.ts";
+import type { Deps } from "../deps.ts";
+import type { Claim, FactLookup, Verification } from "../facts/types.ts";
+import { verifyText } from "../verify/verify-text.ts";
+import type { AppEnv } from "./auth.ts";
+import { readJson } from "./validate.ts";
+
+/** The verifier as routers call it; injectable so tests can script it. */
+export type VerifyVerb = (deps: { facts: FactLookup }, input: { text: string; park?: string; year?: number }) => Promise<Verification>;
+
+const verifySchema = z.object({
+  text: z.string().min(1, "文本不能为空").max(20_000, "文本不能超过 20000 个字符"),
+  park: z.string().trim().min(1).max(100).optional(),
+  year: z.number().int().min(1949).max(2100).optional(),
+});
+
+/** A claim in the API.md shape (`fact_ids` snake_case); `reason` is an added field. */
+export function toApiClaim(claim: Claim) {
+  const { factIds, ...rest } = claim;
+  return { ...rest, fact_ids: factIds };
+}
+
+/** A verification in the API.md shape. */
+export function toApiVerification(verification: Verification) {
+  return { claims: verification.claims.map(toApiClaim), summary: verification.summary };
+}
+
+/** POST /api/verify: every figure claim of a text checked against the numeric database. */
+export function verifyRoutes(deps: Deps, { verify = verifyText }: { verify?: VerifyVerb } = {}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.post("/", async (context) => {
+    const input = await readJson(context, verifySchema);
+    const verification = await verify({ facts: { findFacts: (filter) => findFacts(deps.db, filter) } }, input);
+    return context.json(toApiVerification(verification));
+  });
+  return app;
+}
