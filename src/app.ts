@@ -6,6 +6,7 @@ import type { Deps } from "./deps.ts";
 import { AppError, problemBody } from "./errors.ts";
 import { authenticate, type AppEnv } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { draftRoutes } from "./routes/drafts.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { askRoutes } from "./routes/ask.ts";
 import { factRoutes } from "./routes/facts.ts";
@@ -35,6 +36,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   app.route("/", healthRoutes(deps));
   app.route("/api/documents", documentRoutes(deps));
+  app.route("/api/drafts", draftRoutes(deps));
   app.route("/api/ask", askRoutes(deps));
   app.route("/api/verify", verifyRoutes(deps));
   app.route("/api/facts", factRoutes(deps));

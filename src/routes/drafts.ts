@@ -1,0 +1,64 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { getDraft, saveDraft } from "../db/drafts-repo.ts";
+import type { Deps } from "../deps.ts";
+import { draftDocument, type DraftResult } from "../draft/draft-document.ts";
+import { contentDisposition, draftToDocx } from "../draft/export-docx.ts";
+import { selectSections, sectionsOf } from "../draft/section-plan.ts";
+import { AppError, NotFoundError } from "../errors.ts";
+import { requireRole, type AppEnv } from "./auth.ts";
+import { readJson } from "./validate.ts";
+
+const draftSchema = z.object({
+  park: z.string().trim().min(1, "不能为空").max(100),
+  year: z.number().int().min(1990).max(2100),
+  kind: z.enum(["summary", "plan"]),
+  sections: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
+  instructions: z.string().max(2000).optional(),
+});
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** The API.md shape (extra fields are additive). */
+function toApiDraft(draft: DraftResult) {
+  return {
+    id: draft.id, park: draft.park, year: draft.year, kind: draft.kind, title: draft.title, markdown: draft.markdown,
+    sections: draft.sections.map((section) => ({
+      title: section.title, markdown: section.markdown, verification: section.verification, method: section.method, notes: section.notes,
+    })),
+    verification: draft.verification, notes: draft.notes, previous_document: draft.previousDocument, created_at: draft.createdAt,
+  };
+}
+
+/** /api/drafts: create (drafter), read as JSON, read as .docx. */
+export function draftRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post("/", requireRole("drafter"), async (context) => {
+    const input = await readJson(context, draftSchema);
+    const { unknown } = selectSections(input.kind, input.sections);
+    if (unknown.length) {
+      throw new AppError("bad_request", `未知的部分：${unknown.join("、")}。可选：${sectionsOf(input.kind).map((spec) => spec.id).join("、")}`);
+    }
+    const draft = await draftDocument({ deps, input });
+    await saveDraft(deps.db, { id: draft.id, park: draft.park, year: draft.year, kind: draft.kind, request: input, result: draft });
+    return context.json(toApiDraft(draft), 201);
+  });
+
+  app.get("/:id", async (context) => {
+    const raw = context.req.param("id");
+    const wantsDocx = raw.endsWith(".docx");
+    const id = wantsDocx ? raw.slice(0, -".docx".length) : raw;
+    const stored = await getDraft(deps.db, id);
+    if (!stored) throw new NotFoundError(`草稿不存在：${id}`);
+    const draft = stored.result as DraftResult;
+    if (!wantsDocx) return context.json(toApiDraft(draft));
+    const bytes = await draftToDocx(draft.markdown, draft.title);
+    return context.body(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 200, {
+      "content-type": DOCX_TYPE,
+      "content-disposition": contentDisposition(`${draft.title}（初稿）.docx`),
+    });
+  });
+
+  return app;
+}
