@@ -5,23 +5,25 @@
  * (投资10亿元以上的项目) that only qualifies a scope. Fact extraction and claim finding both build on it.
  */
 import { findFigures } from "../text/parse-number.ts";
-import { findIndicatorAlias, unknownIndicatorKey } from "./indicators.ts";
+import { findIndicatorAlias, indicatorByKey, unknownIndicatorKey } from "./indicators.ts";
 import {
   ABOVE_SCALE_SCOPE,
   DEFAULT_SCOPE,
   clauseEnd,
   clauseStart,
+  nounPhrase,
   periodAt,
   periodMarkers,
   scopeInClause,
   splitSentences,
   statusAt,
   stripLabel,
+  yearSpan,
 } from "./sentence-context.ts";
 import type { UnitKind } from "./indicators.ts";
 import type { FactStatus, ParsedFigure } from "./types.ts";
 
-export type MentionRole = "value" | "yoy" | "share" | "pp_change" | "delta" | "rank" | "threshold";
+export type MentionRole = "value" | "yoy" | "cagr" | "share" | "pp_change" | "delta" | "rank" | "threshold" | "completion";
 
 /** One figure read in context. Offsets are local to the analyzed text. */
 export interface FigureMention {
@@ -44,8 +46,19 @@ export interface FigureMention {
   parent?: number;
   /** -1 for 下降/减少, else 1 (yoy, pp_change, delta). */
   direction: 1 | -1;
+  /**
+   * 首次突破400亿元(大关): a milestone that restates the value before it in round figures. A claim to
+   * check, but no fact of its own.
+   */
+  milestone?: boolean;
   /** A count that names the set later figures speak of (其中10家有色金属加工企业). */
   namesScope?: boolean;
+  /**
+   * For a compound annual rate (年均增长): the years it spans, growth years `start`…`end` over the base
+   * `start − 1`. `end` is missing when the text leaves it open (“十四五”以来 in a text of no later year);
+   * `last` bounds it (the plan period's last year).
+   */
+  span?: { start: number; end?: number; last: number };
   /** How sure the reading is (0..1). */
   confidence: number;
   sentence: { start: number; end: number };
@@ -62,7 +75,13 @@ export interface AnalyzeOptions {
 const GROWTH = /(同比|比上年|较上年|比去年|较去年|与上年相比|比上年同期|较上年同期|同期)?(分别)?(增长|增加|提高|上升|上涨|增幅为?|增速为?|下降|减少|降低|回落|下滑|下跌|缩减)(了|为|达到?)?$/;
 const DOWN = /下降|减少|降低|回落|下滑|下跌|缩减/;
 const SHARE = /(占|比重|占比)[^，。；]*$/;
-const GENERIC_LABEL = /^(总数|总量|累计|合计|共计|总计|共|达|达到|为|其中|总额|规模|数量|已达|增至|达到了)*$/;
+const GENERIC_LABEL = /^(总数|总量|累计|合计|共计|总计|共|达|达到|为|其中|总额|规模|数量|已达|增至|达到了|由|从|的|(?:增加|增长|提高|提升|上升|扩大|下降|减少|降低|回落|缩减)(?:到|至)|跃升至|升至|降至)*$/;
+/** 年均增长, 年平均增长, 平均每年增长: a compound annual rate over several years, no single year's yoy. */
+const ANNUAL_AVERAGE = /(?:年均|年平均|平均每年|每年平均)(?:复合)?(?:增长|增速|增幅|提高|下降)[为了达到]*$/;
+/** 完成年度目标的99.4%, 目标完成率为105%: actual over target, a report. */
+const COMPLETION = /(?:完成|达到|为|占|实现)?了?(?:年度|全年|年初|既定|全年预期|预期)?(?:目标|计划|任务)(?:任务)?的$|(?:目标|计划|任务)?完成率(?:为|达到?|是)?$/;
+/** 12亿元的年度目标: the figure is the target itself. */
+const TARGET_AFTER = /^的?(?:年度|全年|年初|既定|预期)?(?:目标|计划|任务)(?!完成率)/;
 const INCREMENT = /(新增|新认定|新引进|新培育|新纳入|净增|新入规|新升规)/;
 const DELTA = /(同比|比上年|较上年|比去年|较去年)(增加|增长|多|净增|减少|下降|少)了?$|(净增|净减)$/;
 
@@ -105,9 +124,10 @@ function analyzeSentence(
   for (const figure of figures) {
     const clause = clauseStart(text, figure.start, sentence.start);
     const local = text.slice(Math.max(clause, previousEnd), figure.start);
-    const clauseText = text.slice(clause, figure.start);
+    // 其中，A产业实现…: the 其中 before the comma opens this clause.
+    const clauseText = (/其中[，,：:]\s*$/.test(text.slice(sentence.start, clause)) ? "其中" : "") + text.slice(clause, figure.start);
     const { period, year, explicit } = periodAt(markers, figure.start - sentence.start, options.year);
-    const status = statusAt(text.slice(sentence.start, figure.start), options.sectionPath, options.status);
+    const status = statusAt(text.slice(sentence.start, figure.start), options.sectionPath, options.status, { year, explicit, defaultYear: options.year });
     const base: MentionBase = {
       figure, period, year, periodExplicit: explicit, status, sentence,
     };
@@ -128,6 +148,38 @@ function analyzeSentence(
       continue;
     }
 
+    if (figure.kind === "percent" && COMPLETION.test(local)) {
+      // 完成年度目标的99.4%: the completion rate of the value before it; its scope names that indicator.
+      const parentIndex = values[values.length - 1];
+      const parent = parentIndex === undefined ? undefined : out[parentIndex];
+      const of = parent?.known ? indicatorByKey(parent.indicatorKey)?.label ?? parent.label : parent?.label;
+      out.push({
+        ...base, role: "completion", indicatorKey: unknownIndicatorKey("目标完成率"), known: false, label: "目标完成率",
+        scope: of ?? runningScope, increment: false, direction: 1, confidence: 0.75,
+        ...(parentIndex !== undefined ? { parent: parentIndex } : {}),
+      });
+      continue;
+    }
+
+    if (figure.kind === "percent" && ANNUAL_AVERAGE.test(local)) {
+      // 年均增长9.3%: a rate over the years the sentence names, never one year's yoy.
+      const own = findIndicatorAlias(local.replace(ANNUAL_AVERAGE, ""));
+      const parentIndex = values[values.length - 1];
+      const parent = own ? undefined : parentIndex === undefined ? undefined : out[parentIndex];
+      const key = own?.indicator.key ?? parent?.indicatorKey;
+      const label = own?.alias ?? parent?.label ?? (stripLabel(local.replace(ANNUAL_AVERAGE, "")) || "未知指标");
+      const scope = own ? scopeInClause(clauseText.slice(0, clauseText.lastIndexOf(own.alias)), own.indicator.key) ?? runningScope : parent?.scope ?? runningScope;
+      const span = yearSpan(sentenceText.slice(0, figure.start - sentence.start), options.year);
+      const direction: 1 | -1 = /下降/.test(local.slice(-4)) ? -1 : 1;
+      out.push({
+        ...base, role: "cagr", indicatorKey: key ?? unknownIndicatorKey(label), known: key !== undefined && !key.startsWith("label:"),
+        label, scope, increment: false, direction, confidence: span ? 0.8 : 0.4,
+        period: span ? `${span.start}-${span.end ?? ""}` : "", year: span?.end, periodExplicit: !!span,
+        ...(span ? { span } : {}),
+      });
+      continue;
+    }
+
     if (figure.kind !== "quantity") {
       const growth = GROWTH.exec(local);
       const share = !growth && SHARE.test(local);
@@ -136,7 +188,9 @@ function analyzeSentence(
       if (role !== "value") {
         const own = findIndicatorAlias(local.replace(GROWTH, "").replace(/(占|比重|占比).*$/, ""));
         if (own) {
-          const scope = scopeInClause(clauseText.slice(0, clauseText.lastIndexOf(own.alias)), own.indicator.key) ?? runningScope;
+          // 其中工业投资占比近七成: the share's subject after 其中 is its scope.
+          const subject = share ? scopeInClause(clauseText.replace(/(占|比重|占比).*$/, ""), null) : null;
+          const scope = (subject?.startsWith("其中") ? subject : null) ?? scopeInClause(clauseText.slice(0, clauseText.lastIndexOf(own.alias)), own.indicator.key) ?? runningScope;
           const label = share ? (/(占[^，。；]*?)(为|达|的)?$/.exec(local)?.[1] ?? "比重") : own.alias;
           out.push({ ...base, role, indicatorKey: own.indicator.key, known: true, label, scope, increment: false, direction, confidence: 0.8 });
           continue;
@@ -154,7 +208,10 @@ function analyzeSentence(
         }
         const parentIndex = candidates[candidates.length - 1];
         if (parentIndex !== undefined) {
-          out.push(refersTo(base, out[parentIndex], parentIndex, role, direction, local));
+          const mention = refersTo(base, out[parentIndex], parentIndex, role, direction, local);
+          // 其中技改投资占比近四成: a share of the value before it, for the 其中 subject.
+          const subject = share ? scopeInClause(clauseText.replace(/(占|比重|占比).*$/, ""), null) : null;
+          out.push(subject?.startsWith("其中") ? { ...mention, scope: subject } : mention);
           continue;
         }
         // A growth of something outside the vocabulary (绿化覆盖率提高2个百分点): keep it, labelled.
@@ -185,10 +242,11 @@ function analyzeSentence(
         continue;
       }
     }
-    const mention = readValue(text, base, local, clauseText, sentence, runningScope, values.map((index) => out[index]));
+    const lastOfSentence = out.length && out[out.length - 1].sentence === sentence ? out[out.length - 1] : undefined;
+    const mention = readValue(text, base, local, clauseText, sentence, runningScope, values.map((index) => out[index]), lastOfSentence);
     if (mention.scope !== runningScope && !mention.scopeIsLocal) runningScope = mention.scope;
     const { scopeIsLocal: _ignored, ...stored } = mention;
-    values.push(out.length);
+    if (!stored.milestone) values.push(out.length);
     out.push(stored);
   }
 }
@@ -255,6 +313,7 @@ function readValue(
   sentence: { start: number; end: number },
   runningScope: string,
   previous: FigureMention[],
+  lastOfSentence?: FigureMention,
 ): FigureMention & { scopeIsLocal: boolean } {
   const { figure } = base;
   const after = nounAfter(text, figure.end, sentence.end);
@@ -263,16 +322,37 @@ function readValue(
   const increment = INCREMENT.test(local);
   let scope: string | null = null;
   let scopeIsLocal = false;
-  // Thresholds of the same clause qualify its scope: 10亿元以上项目2个.
+  // Thresholds of the same clause qualify its scope: 其中10亿元以上项目2个 → 其中10亿元以上项目.
   const threshold = /((?:\d+(?:\.\d+)?)?(?:亿|万|千万)?元)(以上|以下)/.exec(clauseText);
   if (threshold && !local.includes("总投资")) {
-    scope = `${threshold[1]}${threshold[2]}`.replace(/^(亿|万|千万)/, "1$1");
+    const counted = nounPhrase(clauseText.slice((threshold.index ?? 0) + threshold[0].length).replace(/^[的是为]+/, "")).replace(/的/g, "");
+    // 其中A项目1个、B项目2个: the 其中 of the list carries to its later items.
+    const part = /其中/.test(text.slice(sentence.start, figure.start).split(/[；;]/).pop() ?? "");
+    scope = `${part ? "其中" : ""}${threshold[0]}${counted}`;
     scopeIsLocal = true;
   }
-  const make = (fields: Pick<FigureMention, "indicatorKey" | "known" | "label" | "confidence"> & { scope?: string | null; increment?: boolean; namesScope?: boolean }) => ({
-    ...base, role: "value" as const, direction: 1 as const, increment: fields.increment ?? increment, ...fields,
-    scope: fields.scope ?? scope ?? runningScope, scopeIsLocal,
-  });
+  const make = (fields: Pick<FigureMention, "indicatorKey" | "known" | "label" | "confidence"> & { scope?: string | null; increment?: boolean; namesScope?: boolean; status?: FigureMention["status"] }) => {
+    const mention = {
+      ...base, role: "value" as const, direction: 1 as const, increment: fields.increment ?? increment, ...fields,
+      scope: fields.scope ?? scope ?? runningScope, scopeIsLocal,
+    };
+    // A park-wide figure of an indicator whose statistics carry a defining 口径 (新落户项目, 融资平台…) gets it.
+    const defining = mention.scope === DEFAULT_SCOPE ? definingScope(mention, local, last) : null;
+    return defining ? { ...mention, scope: defining, scopeIsLocal: true } : mention;
+  };
+
+  // 首次突破400亿元大关: the value before it, restated as a round milestone.
+  const milestone = last && last.role === "value" && last.figure.baseUnit === figure.baseUnit && figure.qualifier === "more_than" &&
+    (/(首次|历史性|一举|成功)$/.test(local.replace(/(突破|跨越|迈上|站上|超过|超)$/, "")) || /^(大关|台阶|关口)/.test(text.slice(figure.end, figure.end + 2)));
+  if (milestone) {
+    return { ...make({ indicatorKey: last.indicatorKey, known: last.known, label: last.label, confidence: 0.6, scope: last.scope, increment: last.increment, status: last.status }), milestone: true };
+  }
+
+  // 超额完成12亿元的年度目标: the figure is the target of the value before it.
+  const target = last && last.role === "value" && last.figure.baseUnit === figure.baseUnit && TARGET_AFTER.test(text.slice(figure.end, figure.end + 8));
+  if (target) {
+    return make({ indicatorKey: last.indicatorKey, known: last.known, label: last.label, confidence: 0.7, scope: last.scope, increment: last.increment, status: "plan" });
+  }
 
   // 15.3574公顷林地报批和煤球厂43.399亩…: words before 和 belong to the previous figure.
   const sameClause = local.length < clauseText.length;
@@ -288,16 +368,21 @@ function readValue(
     return make({ indicatorKey: alias.indicator.key, known: true, label, confidence: 0.9 });
   }
   if (!scope) scope = scopeInClause(clauseText, null);
+  // 固定资产投资增长8%，达到122.7亿元: the value of the growth stated just before it.
+  const growthBefore = lastOfSentence && lastOfSentence.role === "yoy" && lastOfSentence.parent === undefined && lastOfSentence.known ? lastOfSentence : undefined;
+  if (growthBefore && GENERIC_LABEL.test(stripped) && !local.includes("其中")) {
+    return make({ indicatorKey: growthBefore.indicatorKey, known: true, label: growthBefore.label, confidence: 0.75, scope: scope ?? growthBefore.scope });
+  }
   // No label of its own: 总数达到68家 continues the indicator of the value before it.
   if (GENERIC_LABEL.test(stripped) && !local.includes("其中") && last && last.role === "value" && last.figure.baseUnit === figure.baseUnit) {
-    const total = /总数|总量|累计|共计|合计|总计|增至/.test(local);
+    const total = /总数|总量|累计|共计|合计|总计|增至|[到至]/.test(local);
     return make({
       indicatorKey: last.indicatorKey, known: last.known, label: total ? last.label.replace(/^新增/, "") : last.label,
       confidence: 0.75, scope: scope ?? last.scope, increment: total ? false : last.increment,
     });
   }
   // The counted noun follows: 其中10家有色金属加工企业…, 36户企业, 七栋厂房.
-  const noun = after.replace(/[均已正将在进行同比的每\dA-Za-z].*$/, "");
+  const noun = nounPhrase(after.replace(/[均已正将在进行同比的每\dA-Za-z].*$/, ""));
   if (/的$/.test(local) && noun) {
     // 使用中频炉的4家企业: the clause before describes a subset; no vocabulary indicator.
     const label = `${stripped}的${noun}`.slice(-16);
@@ -313,6 +398,24 @@ function readValue(
   const countUnit = figure.kind === "quantity" && !/^(元|美元|欧元|港元|千瓦时|%|)$/.test(figure.baseUnit);
   const label = ((countUnit && noun.length >= 2 ? noun : stripped) || stripped || noun || figure.unit || "数值").slice(-12);
   return make({ indicatorKey: unknownIndicatorKey(label), known: false, label, confidence: 0.5 });
+}
+
+/** The defining 口径 of a park-wide figure, as statistics tables write it; null when it has none. */
+function definingScope(mention: Pick<FigureMention, "indicatorKey" | "label" | "increment">, local: string, last: FigureMention | undefined): string | null {
+  switch (mention.indicatorKey) {
+    case "hitech_enterprises":
+      return mention.increment || /新认定|新增/.test(mention.label) ? "新增认定" : "年末总数";
+    case "projects":
+      return /落户|签约|引进/.test(local) ? "新落户项目" : null;
+    case "project_investment":
+      return last?.indicatorKey === "projects" && last.scope === "新落户项目" ? "新落户项目" : null;
+    case "loans":
+      return "融资平台";
+    case "electricity":
+      return /工业/.test(mention.label) ? "工业企业" : null;
+    default:
+      return null;
+  }
 }
 
 /** The noun phrase ending with the alias: 累计发放企业复工复产补助资金 → 企业复工复产补助资金. */

@@ -45,6 +45,8 @@ function keyOf(mention: FigureMention): string {
       return `delta:${mention.indicatorKey}`;
     case "yoy":
       return `yoy:${mention.indicatorKey}`;
+    case "cagr":
+      return `cagr:${mention.indicatorKey}`;
     default:
       return mention.indicatorKey;
   }
@@ -63,7 +65,7 @@ export function extractFacts(input: ExtractInput): FactInput[] {
   const facts: FactInput[] = [];
   const factOfMention = new Map<number, FactInput>();
   mentions.forEach((mention, index) => {
-    if (mention.role === "threshold" || excluded(mention)) return;
+    if (mention.role === "threshold" || mention.milestone || excluded(mention)) return;
     const { figure } = mention;
     if (mention.role === "yoy" && mention.parent !== undefined) {
       const parentFact = factOfMention.get(mention.parent);
@@ -72,7 +74,7 @@ export function extractFacts(input: ExtractInput): FactInput[] {
         return;
       }
     }
-    const signed = mention.role === "yoy" || mention.role === "pp_change" || mention.role === "delta" ? mention.direction : 1;
+    const signed = mention.role === "yoy" || mention.role === "cagr" || mention.role === "pp_change" || mention.role === "delta" ? mention.direction : 1;
     const fact: FactInput = {
       park: input.park,
       period: mention.period || String(input.year),
@@ -96,6 +98,14 @@ export function extractFacts(input: ExtractInput): FactInput[] {
       note: noteOf(mention),
     };
     if (figure.valueHigh !== undefined) fact.note = `区间上限 ${figure.valueHigh}${figure.unit}`;
+    // 固定资产投资增长8%，达到122.7亿元: a growth stated just before its own value belongs to it.
+    const before = facts[facts.length - 1];
+    if (mention.role === "value" && before && before.indicatorKey === `yoy:${fact.indicatorKey}` && before.period === fact.period &&
+        before.spanStart !== null && mentions[index - 1]?.role === "yoy" && mentions[index - 1].parent === undefined &&
+        mentions[index - 1].sentence.start === mention.sentence.start && /^[，,]?(?:达到?|为|至|增至|达)$/.test(input.text.slice(mentions[index - 1].figure.end, figure.start))) {
+      facts.pop();
+      fact.yoyPct = before.yoyPct;
+    }
     factOfMention.set(index, fact);
     facts.push(fact);
   });
@@ -104,6 +114,8 @@ export function extractFacts(input: ExtractInput): FactInput[] {
 
 function noteOf(mention: FigureMention): string | null {
   if (mention.role === "share") return "占比（部分/整体）";
+  if (mention.role === "cagr") return "年均增速（复合）";
+  if (mention.role === "completion") return "目标完成率（实际/目标）";
   if (mention.role === "delta") return "比上年增减量";
   if (mention.role === "pp_change") return "百分点变化";
   if (mention.increment) return "新增量";

@@ -38,7 +38,7 @@ const indicator = (key: string, label: string, unitKind: UnitKind, aliases: stri
 
 /** Canonical indicators. Aliases are matched as substrings, longest first. */
 export const INDICATORS: Indicator[] = [
-  indicator("industrial_output", "工业总产值", "money", ["规上工业总产值", "规模以上工业总产值", "工业产值", "总产值"]),
+  indicator("industrial_output", "工业总产值", "money", ["规上工业总产值", "规模以上工业总产值", "工业产值", "总产值", "产值"]),
   indicator("industrial_value_added", "工业增加值", "money", ["规模以上工业增加值", "规上工业增加值"]),
   indicator("gdp", "地区生产总值", "money", ["生产总值", "GDP"]),
   indicator("revenue", "主营业务收入", "money", ["营业收入", "营收", "主营收入", "销售收入"]),
@@ -61,11 +61,11 @@ export const INDICATORS: Indicator[] = [
   indicator("above_scale_enterprises", "规上企业数", "count_enterprise", ["规模以上工业企业", "规上工业企业", "规上企业", "规模以上企业"]),
   indicator("enterprises", "企业数", "count_enterprise", ["入驻企业", "入园企业", "落户企业", "签约引进企业", "引进企业", "企业"]),
   indicator("exports", "进出口总额", "money", ["出口额", "外贸进出口", "进出口", "出口总额", "出口交货值"]),
-  indicator("loans", "贷款金额", "money", ["放贷金额", "融资金额", "累计放贷金额", "贷款", "融资"]),
+  indicator("loans", "贷款金额", "money", ["放贷金额", "融资金额", "累计放贷金额", "贷款", "融资", "放贷"]),
   indicator("loan_enterprises", "获得贷款支持企业数", "count_enterprise", ["获得贷款支持的企业", "贷款支持的企业", "获贷企业"]),
   indicator("subsidies", "扶持资金", "money", ["奖补资金", "补助资金", "发展扶持资金", "补贴资金", "稳岗扩岗资金", "奖励资金"]),
   indicator("tax_incentive_enterprises", "税收奖励企业数", "count_enterprise", ["税收奖励返还", "税收奖励"]),
-  indicator("land_area", "土地面积", "area", ["用地", "征地", "平整土地", "土地平整", "土地征用", "林地报批", "林地", "征地拆迁", "规划面积"]),
+  indicator("land_area", "土地面积", "area", ["用地", "征地", "平整土地", "土地平整", "土地征用", "林地报批", "林地", "征地拆迁", "规划面积", "供地", "出让土地"]),
   indicator("rd_investment", "研发投入", "money", ["研发经费", "R&D经费", "研发费用"]),
   indicator("patents", "专利授权量", "other", ["专利", "发明专利"]),
   indicator("safety_inspections", "安全检查", "other", ["安全生产检查", "安全检查次数", "安全隐患排查", "检查企业"]),
@@ -139,4 +139,29 @@ export function indicatorByKey(key: string): Indicator | undefined {
 /** Key for a label outside the vocabulary: never dropped. */
 export function unknownIndicatorKey(label: string): string {
   return `label:${label}`;
+}
+
+/**
+ * 口径 words that only restate what an indicator counts, as statistics tables write them (项目数 of
+ * 新落户项目, 贷款 of 融资平台, 用电量 of 工业企业, 排名 in 全省开发区综合考核, 高新技术企业 as 年末总数
+ * or 新增认定): they name the park's own total, not a part of it.
+ */
+export const DEFINING_SCOPES: Record<string, string[]> = {
+  projects: ["新落户项目"],
+  project_investment: ["新落户项目"],
+  loans: ["融资平台"],
+  loan_enterprises: ["融资平台"],
+  electricity: ["工业企业"],
+  rank: ["全省开发区综合考核"],
+  hitech_enterprises: ["年末总数", "新增认定"],
+  above_scale_enterprises: ["年末总数"],
+};
+
+/** Scopes that mark a count as a flow (this year's additions) rather than the stock. */
+export const INCREMENT_SCOPES = new Set(["新增认定", "新增", "新认定"]);
+
+/** Whether `scope` merely restates the indicator `key` (yoy:/share: prefixes ignored). */
+export function isDefiningScope(key: string, scope: string): boolean {
+  const base = indicatorByKey(key)?.key ?? key;
+  return (DEFINING_SCOPES[base] ?? []).includes(scope);
 }

@@ -40,6 +40,8 @@ interface PeriodMarker {
   start: number;
   year?: number;
   sub?: string;
+  /** 今年/去年/明年: a year relative to the document's (or request's) year. */
+  relative?: boolean;
 }
 
 const COMPARISON_BEFORE = /(比|较|与|同|相比|对比|低于|高于|超过|回到)$/;
@@ -58,10 +60,14 @@ function monthRange(from: number, to: number): string | undefined {
 const CN_MONTH: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 const monthNumber = (s: string): number => (/^\d+$/.test(s) ? Number(s) : CN_MONTH[s] ?? 0);
 
-/** Year and sub-year markers of a sentence, in order; comparison years (比2019年) are left out. */
+/**
+ * Year and sub-year markers of a sentence, in order; comparison years (比2019年) are left out.
+ * 全年 is no marker: it says "the whole year" of whatever year the sentence speaks of, so it never
+ * overrides a year the sentence states (2019年，全年… is 2019 whatever the request's year).
+ */
 export function periodMarkers(text: string, defaultYear: number | undefined): PeriodMarker[] {
   const markers: PeriodMarker[] = [];
-  const yearPattern = /((?:19|20)\d{2})年|([二][〇零][一二三四五六七八九〇零]{2})年|(今年|本年|全年|去年|上年|上一年|明年|下一年)/g;
+  const yearPattern = /((?:19|20)\d{2})年|([二][〇零][一二三四五六七八九〇零]{2})年|(今年|本年|去年|上年|上一年|明年|下一年)/g;
   for (const match of text.matchAll(yearPattern)) {
     const start = match.index ?? 0;
     if (COMPARISON_BEFORE.test(text.slice(Math.max(0, start - 2), start))) continue;
@@ -73,7 +79,7 @@ export function periodMarkers(text: string, defaultYear: number | undefined): Pe
       const word = match[3];
       year = /去年|上年|上一年/.test(word) ? defaultYear - 1 : /明年|下一年/.test(word) ? defaultYear + 1 : defaultYear;
     }
-    if (year !== undefined) markers.push({ start, year });
+    if (year !== undefined) markers.push({ start, year, ...(match[3] ? { relative: true } : {}) });
   }
   const subPatterns: Array<[RegExp, (m: RegExpMatchArray) => string | undefined]> = [
     [/上半年/g, () => "H1"],
@@ -94,7 +100,8 @@ export function periodMarkers(text: string, defaultYear: number | undefined): Pe
 
 /**
  * Period of a figure at `at` within a sentence: the nearest year stated before it (else the
- * sentence's only later year, as in 预计2021年), with 上半年 / 1—11月 appended; else the default year.
+ * sentence's first later year written as a number, as in 预计2021年 — a later 上年 is a comparison:
+ * 扭转了上年下滑局面), with 上半年 / 1—11月 appended; else the default year.
  */
 export function periodAt(
   markers: PeriodMarker[],
@@ -103,7 +110,7 @@ export function periodAt(
 ): { period: string; year: number | undefined; explicit: boolean } {
   const years = markers.filter((m) => m.year !== undefined);
   const before = years.filter((m) => m.start < at).pop();
-  const yearMarker = before ?? years.find((m) => m.start >= at);
+  const yearMarker = before ?? years.find((m) => m.start >= at && !m.relative);
   const year = yearMarker?.year ?? defaultYear;
   const sub = markers.filter((m) => m.sub !== undefined && m.start < at).pop()?.sub ?? "";
   if (year === undefined) return { period: "", year: undefined, explicit: false };
@@ -113,11 +120,28 @@ export function periodAt(
 const PLAN_WORDS = /力争|目标|计划(?!总投资)|确保|争取|预期目标|任务是|要实现|努力实现|打造/;
 const FORECAST_WORDS = /预计|预期|可实现|将实现|将达到|将完成|达产后|达标后|建成后|投产后|有望|可新增|可提供|可带动/;
 const PLAN_SECTION = /计划|思路|打算|目标|安排|展望|任务|要点/;
+/**
+ * A target named as done or measured against (完成年度目标的99.4%, 超额完成12亿元的年度目标,
+ * 目标完成率): a report of what happened, not a plan, so its 目标/计划 is no plan word.
+ */
+export const COMPLETED_TARGET = /(?:超额|提前|仅|基本|全面|圆满|均|全部)?(?:完成|超过|超出|达到|低于|高于)了?[^，。；！？]{0,10}?(?:目标|计划|任务)(?:任务)?|(?:目标|计划|任务)完成率|(?:未|没有|未能)完成[^，。；]{0,10}?(?:目标|计划|任务)/g;
 
-/** Whether a figure reports, plans or forecasts: the sentence's words before it, then the section, then the default. */
-export function statusAt(sentenceBefore: string, sectionPath: string | undefined, fallback: FactStatus | undefined): FactStatus {
-  if (PLAN_WORDS.test(sentenceBefore)) return "plan";
-  if (FORECAST_WORDS.test(sentenceBefore)) return "forecast";
+/**
+ * Whether a figure reports, plans or forecasts: the sentence's words before it (a completed or
+ * missed target is a report), then the section, then the default. A figure whose stated year lies
+ * before the document's year reports (a plan recalls last year's results: 巩固2021年…326.5亿元的势头).
+ */
+export function statusAt(
+  sentenceBefore: string,
+  sectionPath: string | undefined,
+  fallback: FactStatus | undefined,
+  when: { year?: number; explicit?: boolean; defaultYear?: number } = {},
+): FactStatus {
+  const words = sentenceBefore.replace(COMPLETED_TARGET, "");
+  if (PLAN_WORDS.test(words)) return "plan";
+  if (FORECAST_WORDS.test(words)) return "forecast";
+  const past = when.explicit && when.year !== undefined && when.defaultYear !== undefined && when.year < when.defaultYear;
+  if (past) return "actual";
   if (fallback) return fallback;
   if (sectionPath && PLAN_SECTION.test(sectionPath)) return "plan";
   return "actual";
@@ -130,6 +154,8 @@ export const ABOVE_SCALE_SCOPE = "规上企业";
 const VERBS =
   "实现|完成|达到|上缴|缴纳|入库|累计|合计|共计|总计|共有|拥有|新增认定|新增|认定|引进|落户|签约|发放|拨付|兑现|获得|提供|处理|查处|下达|送达|下发|投入|争取|申报|帮助|为|达|共|有";
 const TRAILING_VERBS = new RegExp(`(?:${VERBS})+$`);
+/** Verbs that end a 其中 subject (其中电子信息产业实现…); two characters or more, so that nouns stay whole. */
+const INNER_VERBS = new RegExp(`(?:${VERBS.split("|").filter((verb) => verb.length > 1 && verb !== "新增").join("|")})`);
 /** Verbs that open a label phrase; single characters (有, 为) would cut words such as 有色金属. */
 const LEADING_VERBS = new RegExp(`^.*(?:${VERBS.split("|").filter((verb) => verb.length > 1).join("|")})(?=[\\u4e00-\\u9fa5]{2,})`);
 
@@ -141,13 +167,53 @@ export function scopeInClause(beforeIndicator: string, indicatorKey: string | nu
   const text = beforeIndicator.replace(/(?:19|20)\d{2}年(?:度)?|上半年|下半年|[，,]/g, "");
   const sub = /其中(.*)$/.exec(text);
   if (sub) {
-    const phrase = sub[1].replace(TRAILING_VERBS, "").replace(/的$/, "");
-    if (phrase.length >= 2 && /(企业|行业|产业|项目|园|区|户)$/.test(phrase)) return `其中${phrase}`;
+    // 其中新能源汽车零部件产业实现产值 → 其中新能源汽车零部件产业: the subject ends where a verb begins.
+    const phrase = sub[1]
+      .replace(/^(?:引进|培育|新增|有|共有|包括)/, "")
+      .split(INNER_VERBS)[0]
+      .replace(TRAILING_VERBS, "")
+      .replace(/的$/, "");
+    if (phrase.length >= 2 && /(企业|行业|产业|项目|园|区|户|投资|产品|业务)$/.test(phrase)) return `其中${phrase}`;
   }
   const park = /(第[一二三四五六七八九十]+(?:工业)?园区|[\u4e00-\u9fa5]{2,6}(?:片区|分园))/.exec(text);
   if (park) return park[1];
   if (/规上|规模以上/.test(text) && indicatorKey !== "above_scale_enterprises") return ABOVE_SCALE_SCOPE;
   if (/(全园|园区|开发区|高新区)/.test(text)) return DEFAULT_SCOPE;
+  return null;
+}
+
+/** The noun a count stands before, up to its verb: 规上企业完成工业总产值 → 规上企业. */
+export function nounPhrase(text: string): string {
+  return text.split(INNER_VERBS)[0].replace(TRAILING_VERBS, "");
+}
+
+const FIVE_YEAR_PLANS: Record<string, number> = { 十一五: 2006, 十二五: 2011, 十三五: 2016, 十四五: 2021, 十五五: 2026 };
+const CN_SMALL: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/**
+ * The years a 年均 (compound annual) rate spans, from the sentence before it: 2021—2024年 (growth
+ * years 2021…2024 over 2020), “十四五”以来/期间 (2021 up to the text's year), 近三年 (the text's year and
+ * the two before). `end` is left open when the text's year does not lie after the start.
+ */
+export function yearSpan(before: string, defaultYear: number | undefined): { start: number; end?: number; last: number } | null {
+  const range = /((?:19|20)\d{2})\s*年?\s*(?:——|—|–|-|~|～|至|到)\s*((?:19|20)\d{2})年/.exec(before);
+  if (range && Number(range[2]) > Number(range[1])) return { start: Number(range[1]), end: Number(range[2]), last: Number(range[2]) };
+  const plan = /[“"‘]?(十[一二三四五]五)[”"’]?(?:规划)?(?:以来|期间|时期|来)/.exec(before);
+  if (plan) {
+    const start = FIVE_YEAR_PLANS[plan[1]];
+    const last = start + 4;
+    const years = [...before.matchAll(/((?:19|20)\d{2})年/g)].filter((m) => !COMPARISON_BEFORE.test(before.slice(Math.max(0, (m.index ?? 0) - 2), m.index))).map((m) => Number(m[1]));
+    // 截至2024年，“十四五”以来: a stated year ends the span; one before the plan began contradicts it.
+    if (years.some((y) => y <= start || y > last)) return null;
+    const stated = years.pop();
+    const end = stated ?? (defaultYear !== undefined && defaultYear > start ? Math.min(defaultYear, last) : undefined);
+    return { start, ...(end !== undefined ? { end } : {}), last };
+  }
+  const recent = /近([两二三四五六七八九十]|\d{1,2})年/.exec(before);
+  if (recent && defaultYear !== undefined) {
+    const n = CN_SMALL[recent[1]] ?? Number(recent[1]);
+    if (n >= 2) return { start: defaultYear - n + 1, end: defaultYear, last: defaultYear };
+  }
   return null;
 }
 

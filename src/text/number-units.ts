@@ -12,6 +12,8 @@ export interface UnitSpec {
   factor: number;
   /** Too ambiguous after a Chinese numeral (方 in 一方面, 度 in 一度): Arabic numbers only. */
   arabicOnly?: boolean;
+  /** Not a unit when this follows it (支 in 支持, 支撑, 支付). */
+  notBefore?: RegExp;
 }
 
 /** Scale words between a number and its unit, longest first. 千/十万 only count before a unit. */
@@ -47,12 +49,13 @@ export const UNITS: UnitSpec[] = [
   unit("平方公里", "平方米", 1e6), unit("平方千米", "平方米", 1e6), unit("公顷", "平方米", 1e4),
   unit("平方米"), unit("平米", "平方米"), unit("亩"), unit("公里"), unit("千米", "公里"), unit("米", "米", 1, true),
   // people
-  unit("人次"), unit("人"), unit("名", "人"), unit("位", "人"),
+  unit("人次"), unit("家次"), unit("户次"), unit("场次"), unit("人"), unit("名", "人"), unit("位", "人"),
   // counts
   unit("家"), unit("户"), unit("个"), unit("件"), unit("份"), unit("起"), unit("项"), unit("座"), unit("栋"),
   unit("幢", "栋"), unit("台"), unit("套"), unit("辆"), unit("批"), unit("条"), unit("所"), unit("场"),
   unit("次"), unit("篇"), unit("宗"), unit("笔"), unit("种"), unit("款"), unit("处"), unit("间"), unit("张"),
   unit("株"), unit("棵", "株"), unit("头"), unit("艘"), unit("架"), unit("车次"), unit("标段"),
+  { written: "支", base: "支", factor: 1, notBefore: /^[持撑付出柱援部]/ },
   // time spans, multiples
   unit("个月"), unit("个工作日"), unit("工作日", "个工作日"), unit("天"), unit("小时"), unit("倍"),
   // percentages
@@ -70,6 +73,12 @@ export const UNITS_BY_FIRST: Map<string, UnitSpec[]> = (() => {
   for (const list of map.values()) list.sort((a, b) => b.written.length - a.written.length);
   return map;
 })();
+
+/**
+ * 成 after a numeral is tenths: 七成 = 70%, 近三成 = a little under 30% (stated to the nearest 10%).
+ * Not when 成 starts a word: 成本, 成果, 成效, 成员 (近六成为民营企业 is 六成 + 为).
+ */
+export const TENTHS = { written: "成", notBefore: /^[员本果效立绩交功熟长品型套片都]/ };
 
 /** Qualifier words written before a number, longest first. */
 export const PREFIX_QUALIFIERS: Array<[string, Qualifier]> = [

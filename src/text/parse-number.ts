@@ -15,6 +15,7 @@ import {
   RANGE_SEPARATORS,
   SCALES,
   SUFFIX_QUALIFIERS,
+  TENTHS,
   UNITS_BY_FIRST,
   type UnitSpec,
 } from "./number-units.ts";
@@ -135,6 +136,7 @@ function findUnit(text: string, at: number, chinese: boolean): UnitSpec | null {
   for (const spec of candidates) {
     if (chinese && spec.arabicOnly) continue;
     if (text.startsWith(spec.written, at)) {
+      if (spec.notBefore?.test(text.slice(at + spec.written.length, at + spec.written.length + 1))) continue;
       if (spec.written === "人" && text.startsWith("人民币", at)) return { written: "人民币", base: "元", factor: 1 };
       return spec;
     }
@@ -184,6 +186,21 @@ function percentWordAt(text: string, at: number): { figure: ParsedFigure | null;
   return { figure, next: token.end };
 }
 
+/** 七成 / 近三成: a share in tenths, read as a percent stated to the nearest 10 (precision of 70 is 10). */
+function tenthsAt(text: string, at: number, token: NumberToken): { figure: ParsedFigure | null; next: number } | null {
+  const end = token.end;
+  if (token.scaleWord || token.decimals > 0 || token.value < 1 || token.value > 10 || !text.startsWith(TENTHS.written, end)) return null;
+  if (TENTHS.notBefore.test(text.slice(end + 1, end + 2)) || (token.chinese && token.value === 1)) return null;
+  const value = token.value * 10;
+  const [start, before] = prefixQualifier(text, at);
+  const [stop, after] = suffixQualifier(text, end + 1);
+  const figure: ParsedFigure = {
+    text: "", start, end: stop, value, unit: "%", baseUnit: "%", scale: 1, valueBase: value,
+    qualifier: before ?? after ?? "exact", kind: "percent", decimals: 0,
+  };
+  return { figure, next: stop };
+}
+
 /** A figure starting at `at`, or null; `next` is where scanning resumes. */
 function figureAt(text: string, at: number): { figure: ParsedFigure | null; next: number } {
   const ch = text[at];
@@ -202,6 +219,8 @@ function figureAt(text: string, at: number): { figure: ParsedFigure | null; next
   const token = readNumber(text, at);
   if (!token) return { figure: null, next: at + 1 };
   if (isAsciiLetter(text[token.end])) return { figure: null, next: token.end };
+  const tenths = tenthsAt(text, at, token);
+  if (tenths) return tenths;
   let unit = readUnit(text, token);
   let high: { token: NumberToken; unit: UnitMatch | null } | null = null;
   const separator = RANGE_SEPARATORS.find((sep) => text.startsWith(sep, unit?.end ?? token.end));

@@ -39,7 +39,7 @@ export class FactIndex {
     const comparable = this.ofPeriod(key, period).filter(
       (fact) =>
         statusesCompatible(claim.status, fact.status) &&
-        scopesCompatible(scope, fact.scope) &&
+        scopesCompatible(scope, fact.scope, key) &&
         (options.anyIncrement || isIncrementFact(fact) === claim.increment),
     );
     const sameLabel = comparable.filter((fact) => labelsAlike(fact.label, claim.label));

@@ -3,6 +3,7 @@
  * yoy, or this period over the previous one), shares (part / whole), 新增 counts (this stock minus
  * last year's), differences (比上年增加…), changes in 百分点, and totals as sums of their 其中 parts.
  */
+import { resolveIndicator } from "../facts/indicators.ts";
 import type { ClaimStatus, Fact } from "../facts/types.ts";
 import type { FactIndex } from "./candidates.ts";
 import type { ClaimCandidate } from "./find-claims.ts";
@@ -75,7 +76,7 @@ export function checkShare(claim: ClaimCandidate, index: FactIndex): Decision | 
     if (hit.length) return { status: "verified", factIds: ids(hit), reason: "与数据库记录的占比一致" };
     return { status: "mismatch", expected: { value: stored[0].value, unit: "%" }, factIds: [stored[0].id], reason: `数据库记录的占比为${fmt(stored[0].value, "%")}` };
   }
-  if (normalizeScope(claim.scope) === "") return null;
+  if (normalizeScope(claim.scope, claim.indicatorKey) === "") return null;
   const part = preferred(index.candidates(claim, claim.indicatorKey))[0];
   const whole = preferred(index.candidates(claim, claim.indicatorKey, { scope: "园区" }))[0];
   if (!part || !whole || whole.valueBase === 0) return null;
@@ -115,7 +116,7 @@ export function checkIncrement(claim: ClaimCandidate, index: FactIndex): Decisio
 
 /** A park total with no stored fact that equals the sum of its stored 其中 parts. */
 export function checkSum(claim: ClaimCandidate, index: FactIndex): Decision | null {
-  if (normalizeScope(claim.scope) !== "") return null;
+  if (normalizeScope(claim.scope, claim.indicatorKey) !== "") return null;
   const parts = index
     .ofPeriod(claim.indicatorKey, claim.period)
     .filter((fact) => fact.scope.startsWith("其中") && fact.status === claim.status);
@@ -123,4 +124,57 @@ export function checkSum(claim: ClaimCandidate, index: FactIndex): Decision | nu
   const total = parts.reduce((sum, fact) => sum + fact.valueBase, 0);
   if (!matchesStated(claim.stated, total)) return null;
   return { status: "derived", factIds: ids(parts), reason: `由数据库中各分项相加得出：${parts.map((fact) => fmt(fact.value, fact.unit)).join(" + ")}` };
+}
+
+/**
+ * 年均增长X% over growth years start…end: the compound rate (end ÷ base)^(1/n) − 1 from the stored
+ * values of the base year (start − 1) and the end year, never one year's yoy. An open end (“十四五”以来
+ * in a text of no later year) is the latest year up to the plan period's end with a stored value.
+ * Else a stored rate of the same span; else null.
+ */
+export function checkAnnualAverage(claim: ClaimCandidate, index: FactIndex): Decision | null {
+  const span = claim.span;
+  if (!span) return null;
+  const baseYear = span.start - 1;
+  const valueIn = (year: number) =>
+    preferred(index.candidates({ ...claim, role: "value" }, claim.indicatorKey, { period: String(year), anyIncrement: true }))[0];
+  let endYear = span.end;
+  if (endYear === undefined) {
+    for (let year = span.last; year > span.start && endYear === undefined; year--) if (valueIn(year)) endYear = year;
+  }
+  const base = valueIn(baseYear);
+  const end = endYear === undefined ? undefined : valueIn(endYear);
+  if (base && end && endYear !== undefined && base.valueBase > 0 && end.valueBase > 0) {
+    const years = endYear - baseYear;
+    const rate = ((end.valueBase / base.valueBase) ** (1 / years) - 1) * 100;
+    return judgeComputed(claim, rate, "%", [base, end], `${when(base)}${fmt(base.value, base.unit)} → ${when(end)}${fmt(end.value, end.unit)}，${years}年复合年均增长${rate.toFixed(2)}%`);
+  }
+  if (endYear === undefined) return null;
+  const stored = preferred(index.candidates({ ...claim, period: `${span.start}-${endYear}` }, `cagr:${claim.indicatorKey}`));
+  if (!stored.length) return null;
+  const stated = claim.direction * claim.stated.value;
+  const hit = stored.filter((fact) => matchesRate(stated, claim.stated.decimals, fact.value, claim.stated.qualifier));
+  if (hit.length) return { status: "verified", factIds: ids(hit), reason: "与数据库记录的年均增速一致" };
+  return { status: "mismatch", expected: { value: stored[0].value, unit: "%" }, factIds: [stored[0].id], reason: `数据库记录的年均增速为${fmt(stored[0].value, "%")}` };
+}
+
+/**
+ * 完成年度目标的X%: a stored completion rate of the same indicator (named by the claim's scope), else
+ * the stored actual over the stored target of the period; else null.
+ */
+export function checkCompletion(claim: ClaimCandidate, index: FactIndex): Decision | null {
+  const stored = preferred(index.candidates(claim, claim.indicatorKey));
+  if (stored.length) {
+    const hit = stored.filter((fact) => matchesRate(claim.stated.value, claim.stated.decimals, fact.value, claim.stated.qualifier));
+    if (hit.length) return { status: "verified", factIds: ids(hit), reason: "与数据库记录的目标完成率一致" };
+    return { status: "mismatch", expected: { value: stored[0].value, unit: "%" }, factIds: [stored[0].id], reason: `数据库记录的目标完成率为${fmt(stored[0].value, "%")}` };
+  }
+  const of = resolveIndicator(claim.scope);
+  if (!of) return null;
+  const asValue = { ...claim, role: "value" as const, indicatorKey: of.key, scope: "园区", increment: false };
+  const actual = preferred(index.candidates({ ...asValue, status: "actual" }, of.key))[0];
+  const target = preferred(index.candidates({ ...asValue, status: "plan" }, of.key)).find((fact) => fact.qualifier === "exact");
+  if (!actual || !target || target.valueBase === 0) return null;
+  const rate = (actual.valueBase / target.valueBase) * 100;
+  return judgeComputed(claim, rate, "%", [actual, target], `${fmt(actual.value, actual.unit)} ÷ 目标${fmt(target.value, target.unit)} = ${rate.toFixed(2)}%`);
 }

@@ -29,13 +29,15 @@ export interface ClaimCandidate {
   increment: boolean;
   /** -1 for 下降/减少. */
   direction: 1 | -1;
-  /** The claim whose value a yoy/share/delta refers to (index into the returned list). */
+  /** The claim whose value a yoy/share/delta/completion rate refers to (index into the returned list). */
   parent?: number;
+  /** Years a compound annual rate (年均增长) spans; see FigureMention.span. */
+  span?: { start: number; end?: number; last: number };
 }
 
-/** Key under which the claim's own kind of fact is stored (share:tax, yoy:tax, pp:…, delta:…). */
+/** Key under which the claim's own kind of fact is stored (share:tax, yoy:tax, cagr:tax, pp:…, delta:…). */
 export function claimKey(claim: Pick<ClaimCandidate, "role" | "indicatorKey">): string {
-  const prefix = { share: "share:", yoy: "yoy:", pp_change: "pp:", delta: "delta:", value: "", rank: "" }[claim.role];
+  const prefix = { share: "share:", yoy: "yoy:", cagr: "cagr:", pp_change: "pp:", delta: "delta:", value: "", rank: "", completion: "" }[claim.role];
   return `${prefix}${claim.indicatorKey}`;
 }
 
@@ -83,5 +85,6 @@ function toClaim(mention: FigureMention, parent: number | undefined): ClaimCandi
     increment: mention.increment,
     direction: mention.direction,
     parent,
+    ...(mention.span ? { span: mention.span } : {}),
   };
 }

@@ -2,6 +2,7 @@
  * Precision-aware comparison of a stated figure with a stored value, plus the compatibility rules
  * (units, scopes, statuses) that decide which stored facts a claim may be compared with at all.
  */
+import { INCREMENT_SCOPES, isDefiningScope } from "../facts/indicators.ts";
 import type { Fact, FactStatus, Qualifier } from "../facts/types.ts";
 
 /** What the text states: the number as written, its precision and the scale to the base unit. */
@@ -78,19 +79,23 @@ const DEFAULT_SCOPES = new Set(["", "园区", "全园", "全园区", "规上企�
 
 /**
  * Scope in a comparable form: the park's own totals (园区, 规上企业 — park statistics are 规上
- * statistics) become "", sub-scopes lose 其中 and their count (其中10家有色金属加工企业 → 有色金属加工企业).
+ * statistics) become "", sub-scopes lose 其中 and their count (其中10家有色金属加工企业 → 有色金属加工企业,
+ * 其中：亿元以上项目 → 1亿元以上项目). Given the indicator, a scope that only restates what it counts
+ * (项目数 of 新落户项目, 贷款 of 融资平台) is the park's total too.
  */
-export function normalizeScope(scope: string): string {
+export function normalizeScope(scope: string, indicatorKey?: string): string {
   const trimmed = scope
     .trim()
-    .replace(/^其中/, "")
-    .replace(/^[\d一二三四五六七八九十两]+(家|个|户)/, "");
+    .replace(/^其中[：:，,]?/, "")
+    .replace(/^[\d一二三四五六七八九十两]+(家|个|户)/, "")
+    .replace(/^(亿|万|千万)元以/, "1$1元以");
+  if (indicatorKey !== undefined && isDefiningScope(indicatorKey, trimmed)) return "";
   return DEFAULT_SCOPES.has(trimmed) ? "" : trimmed;
 }
 
 /** Same 口径: both the park's totals, or the same sub-scope. */
-export function scopesCompatible(a: string, b: string): boolean {
-  return normalizeScope(a) === normalizeScope(b);
+export function scopesCompatible(a: string, b: string, indicatorKey?: string): boolean {
+  return normalizeScope(a, indicatorKey) === normalizeScope(b, indicatorKey);
 }
 
 /** Reported figures are checked against reported facts; plans and forecasts against plans and forecasts. */
@@ -99,8 +104,8 @@ export function statusesCompatible(claim: FactStatus, fact: FactStatus): boolean
 }
 
 /** A 新增… count (flow) as opposed to a stock total. */
-export function isIncrementFact(fact: Pick<Fact, "label" | "note">): boolean {
-  return /^(新增|新认定|新引进|新培育|新纳入|净增)/.test(fact.label) || fact.note === "新增量";
+export function isIncrementFact(fact: Pick<Fact, "label" | "note"> & { scope?: string }): boolean {
+  return /^(新增|新认定|新引进|新培育|新纳入|净增)/.test(fact.label) || fact.note === "新增量" || INCREMENT_SCOPES.has(fact.scope ?? "");
 }
 
 /** Orders candidate facts: imported statistics first, then the most confident. */
@@ -115,8 +120,10 @@ export function tidy(value: number): number {
   return Number(value.toPrecision(12));
 }
 
-/** A period for display: 2020H1 → 2020年上半年, 2020M01-11 → 2020年1-11月. */
+/** A period for display: 2020H1 → 2020年上半年, 2020M01-11 → 2020年1-11月, 2021-2024 → 2021—2024年. */
 export function periodText(period: string): string {
+  const span = /^(\d{4})-(\d{4})?$/.exec(period);
+  if (span) return span[2] ? `${span[1]}—${span[2]}年` : `${span[1]}年以来`;
   const match = /^(\d{4})(.*)$/.exec(period);
   if (!match) return period;
   const [, year, sub] = match;

@@ -9,7 +9,7 @@
  */
 import type { Claim, Fact, FactLookup, Verification } from "../facts/types.ts";
 import { FactIndex } from "./candidates.ts";
-import { checkDifference, checkGrowth, checkIncrement, checkShare, checkSum, type Decision } from "./derived.ts";
+import { checkAnnualAverage, checkCompletion, checkDifference, checkGrowth, checkIncrement, checkShare, checkSum, type Decision } from "./derived.ts";
 import { claimKey, findClaims, type ClaimCandidate } from "./find-claims.ts";
 import { indicatorByKey } from "../facts/indicators.ts";
 import { matchesStated, periodText, preferred, tidy, unitsCompatible } from "./match-figure.ts";
@@ -32,11 +32,15 @@ export async function verifyText(deps: { facts: FactLookup }, input: VerifyInput
   const years = new Set<number>();
   for (const claim of candidates) {
     if (claim.year !== undefined) {
-      // The year before feeds growth rates; both neighbours explain a wrong year.
+      // The year before feeds growth rates, 新增 counts and differences, and explains the usual wrong
+      // year (last year's figure under this year's heading). Every year fetched costs time.
       years.add(claim.year - 1);
       years.add(claim.year);
-      years.add(claim.year + 1);
+      // The request's year explains a sentence that names the wrong one (2019年… with 2020's value).
+      if (input.year !== undefined) years.add(input.year);
     }
+    // A 年均 rate needs its base year and every year it may end in.
+    if (claim.span) for (let year = claim.span.start - 1; year <= (claim.span.end ?? claim.span.last); year++) years.add(year);
   }
   const facts = years.size
     ? await deps.facts.findFacts({ ...(input.park ? { park: input.park } : {}), years: [...years].sort() })
@@ -67,11 +71,16 @@ function toClaim(claim: ClaimCandidate, decision: Decision): Claim {
 const unsupported = (reason: string): Decision => ({ status: "unsupported", factIds: [], reason });
 
 function decide(claim: ClaimCandidate, index: FactIndex): Decision {
+  if (claim.role === "cagr" && !claim.span) return unsupported("无法确定年均增速的起止年份：请写明如“2021—2024年年均增长”");
   if (!claim.period) return unsupported("无法确定年份：请在文中写明年份或在请求中提供 year");
   const what = `${periodText(claim.period)}“${claim.label}”`;
   switch (claim.role) {
     case "yoy":
       return checkGrowth(claim, index) ?? unsupported(`数据库中没有${what}的同比数据`);
+    case "cagr":
+      return checkAnnualAverage(claim, index) ?? unsupported(`数据库中没有可计算${what}年均增速的起止年份数据`);
+    case "completion":
+      return checkCompletion(claim, index) ?? unsupported(`数据库中没有可计算${what}（${claim.scope}）完成率的目标和实际数据`);
     case "share":
       return checkShare(claim, index) ?? unsupported(`数据库中没有可计算${what}占比的数据`);
     case "delta":

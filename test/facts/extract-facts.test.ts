@@ -65,11 +65,11 @@ describe("extractFacts on finance and projects", () => {
   });
 
   it("reads projects, thresholds as scopes, forecasts after 达产达标后", () => {
-    expect(find(projects, "projects", 8)).toMatchObject({ scope: "园区", status: "actual" });
+    expect(find(projects, "projects", 8)).toMatchObject({ scope: "新落户项目", status: "actual" });
     expect(find(projects, "project_investment")).toMatchObject({ value: 82.1 });
-    expect(find(projects, "projects", 1)).toMatchObject({ scope: "50亿元以上" });
-    expect(find(projects, "projects", 2)).toMatchObject({ scope: "10亿元以上" });
-    expect(find(projects, "projects", 6)).toMatchObject({ scope: "1亿元以上" });
+    expect(find(projects, "projects", 1)).toMatchObject({ scope: "其中50亿元以上项目" });
+    expect(find(projects, "projects", 2)).toMatchObject({ scope: "其中10亿元以上项目" });
+    expect(find(projects, "projects", 6)).toMatchObject({ scope: "其中亿元以上项目" });
     expect(projects.some((fact) => fact.value === 50 && fact.indicatorKey !== "revenue")).toBe(false);
     expect(find(projects, "revenue", 50)).toMatchObject({ status: "forecast" });
     expect(find(projects, "jobs")).toMatchObject({ value: 6000, qualifier: "more_than", status: "forecast" });

@@ -194,3 +194,25 @@ describe("findFigures: properties", () => {
     );
   });
 });
+
+describe("findFigures: tenths (成), 支 and 家次", () => {
+  const read = (text: string) => findFigures(text).map((f) => [f.text, f.value, f.unit, f.qualifier]);
+
+  it("reads N成 as a percent stated to the nearest 10", () => {
+    expect(read("出口企业中约三成来自南区，近六成为民营企业")).toEqual([["约三成", 30, "%", "about"], ["近六成", 60, "%", "less_than"]]);
+    expect(read("八成以上的订单已交付")).toEqual([["八成以上", 80, "%", "more_than"]]);
+  });
+
+  it("leaves words that start with 成 alone", () => {
+    expect(read("五成本地化，一成不变，成果三成效")).toEqual([]);
+  });
+
+  it("counts 支 (funds, teams) but not 支持/支撑", () => {
+    expect(read("组建应急队伍3支，新设基金两支")).toEqual([["3支", 3, "支", "exact"], ["两支", 2, "支", "exact"]]);
+    expect(read("给予5支持政策")).toEqual([]);
+  });
+
+  it("reads 家次 and 户次 as units", () => {
+    expect(read("服务企业86家次、走访商户120户次")).toEqual([["86家次", 86, "家次", "exact"], ["120户次", 120, "户次", "exact"]]);
+  });
+});

@@ -25,7 +25,7 @@ describe("findClaims", () => {
       { key: "enterprises" }, { text: "1.2万人", key: "employees" }, { key: "tax" },
     ]],
     ["其中投资在50亿元以上是项目1个，10亿元以上项目2个。", [
-      { text: "1个", key: "projects", scope: "50亿元以上" }, { text: "2个", key: "projects", scope: "10亿元以上" },
+      { text: "1个", key: "projects", scope: "其中50亿元以上项目" }, { text: "2个", key: "projects", scope: "其中10亿元以上项目" },
     ]],
     ["2020年上半年度XX工业园区在全省开发区争先创优综合排名第50位。", [{ text: "第50位", key: "rank", period: "2020H1" }]],
     ["一季度，园区完成工业总产值48亿元。", [{ period: "2020Q1" }]],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesStated, normalizeScope, precisionStep, scopesCompatible, type StatedFigure } from "../../src/verify/match-figure.ts";
+import { matchesStated, normalizeScope, periodText, precisionStep, scopesCompatible, type StatedFigure } from "../../src/verify/match-figure.ts";
 import type { Qualifier } from "../../src/facts/types.ts";
 
 const yi = (value: number, decimals: number, qualifier: Qualifier = "exact"): StatedFigure => ({ value, decimals, scale: 1e8, baseUnit: "元", qualifier });
@@ -45,5 +45,19 @@ describe("scopes", () => {
     expect(scopesCompatible("其中10家有色金属加工企业", "有色金属加工企业")).toBe(true);
     expect(scopesCompatible("园区", "其中10家有色金属加工企业")).toBe(false);
     expect(normalizeScope("10亿元以上")).toBe("10亿元以上");
+  });
+});
+
+describe("periodText and normalizeScope for spans and statistics' scopes", () => {
+  it("shows year spans", () => {
+    expect(periodText("2021-2024")).toBe("2021—2024年");
+    expect(periodText("2021-")).toBe("2021年以来");
+  });
+
+  it("drops 其中： and a scope that restates the indicator", () => {
+    expect(normalizeScope("其中：电子信息产业")).toBe("电子信息产业");
+    expect(normalizeScope("其中：亿元以上项目")).toBe(normalizeScope("1亿元以上项目"));
+    expect(normalizeScope("融资平台", "loans")).toBe("");
+    expect(normalizeScope("融资平台", "revenue")).toBe("融资平台");
   });
 });

@@ -1,0 +1,98 @@
+/** Readings of figures in their sentence: period, status, scope and role rules of the genre (own sentences). */
+import { describe, expect, it } from "vitest";
+import { extractFacts } from "../../src/facts/extract-facts.ts";
+import type { FactInput } from "../../src/facts/types.ts";
+
+const run = (text: string, year = 2022, extra: Partial<Parameters<typeof extractFacts>[0]> = {}) =>
+  extractFacts({ text, park: "南湖高新区", year, ...extra });
+const at = (facts: FactInput[], value: number) => facts.find((fact) => fact.value === value);
+
+describe("period", () => {
+  it("全年 never overrides the year the sentence states", () => {
+    const facts = run("2018年，全年新签约落户项目15个，实现营业收入61.2亿元。", 2022);
+    expect(at(facts, 15)).toMatchObject({ period: "2018" });
+    expect(at(facts, 61.2)).toMatchObject({ period: "2018" });
+  });
+
+  it("a 上年 after the figure is a comparison, not its year", () => {
+    expect(at(run("实现利润7.4亿元，扭转了上年下滑的局面。", 2022), 7.4)).toMatchObject({ period: "2022" });
+  });
+
+  it("reads two figures with their own years in one sentence (由…增加到…)", () => {
+    const facts = run("营业收入由2019年的40.5亿元增长到2022年的55.8亿元。", 2023);
+    expect(at(facts, 40.5)).toMatchObject({ indicatorKey: "revenue", period: "2019", status: "actual" });
+    expect(at(facts, 55.8)).toMatchObject({ indicatorKey: "revenue", period: "2022", status: "actual" });
+  });
+});
+
+describe("status", () => {
+  it("a completed target is a report; the 其中 clause after it stays actual", () => {
+    const facts = run("全年完成产值80.6亿元，完成年度目标的98.2%；其中电子信息产业实现产值30.1亿元。");
+    expect(at(facts, 98.2)).toMatchObject({ indicatorKey: "label:目标完成率", scope: "工业总产值", status: "actual" });
+    expect(at(facts, 30.1)).toMatchObject({ indicatorKey: "industrial_output", scope: "其中电子信息产业", status: "actual" });
+  });
+
+  it("the figure before 的年度目标 is the target", () => {
+    const facts = run("上缴税金4.6亿元，超额完成4.2亿元的年度目标。");
+    expect(at(facts, 4.6)).toMatchObject({ indicatorKey: "tax", status: "actual" });
+    expect(at(facts, 4.2)).toMatchObject({ indicatorKey: "tax", status: "plan" });
+  });
+
+  it("a plan recalls an earlier year's results as actual; its own targets stay plans", () => {
+    const facts = run("2022年实现利润5.3亿元，2023年力争利润达到5.8亿元。", 2023, { status: "plan" });
+    expect(at(facts, 5.3)).toMatchObject({ status: "actual", period: "2022" });
+    expect(at(facts, 5.8)).toMatchObject({ status: "plan", period: "2023" });
+  });
+});
+
+describe("indicator and scope", () => {
+  it("a count before its noun counts that noun (58家规上企业实现…)", () => {
+    expect(at(run("全年58家规上企业实现营业收入90.2亿元。"), 58)).toMatchObject({ indicatorKey: "above_scale_enterprises" });
+  });
+
+  it("产值 of a 其中 subject, also when a comma follows 其中", () => {
+    expect(at(run("其中，生物医药产业实现产值12.7亿元。"), 12.7)).toMatchObject({ indicatorKey: "industrial_output", scope: "其中生物医药产业" });
+  });
+
+  it("a share in tenths of a 其中 subject", () => {
+    expect(at(run("完成固定资产投资46.3亿元，其中技改投资占比近四成。"), 40)).toMatchObject({ indicatorKey: "share:fixed_investment", scope: "其中技改投资", qualifier: "less_than" });
+  });
+
+  it("writes the defining 口径 of statistics tables: 新增认定 / 年末总数, 新落户项目, 融资平台", () => {
+    const facts = run("新认定高新技术企业12家，年末高企总数达到75家；新签约落户项目21个；全年放贷3.35亿元。");
+    expect(at(facts, 12)).toMatchObject({ indicatorKey: "hitech_enterprises", scope: "新增认定" });
+    expect(at(facts, 75)).toMatchObject({ indicatorKey: "hitech_enterprises", scope: "年末总数" });
+    expect(at(facts, 21)).toMatchObject({ indicatorKey: "projects", scope: "新落户项目" });
+    expect(at(facts, 3.35)).toMatchObject({ indicatorKey: "loans", scope: "融资平台" });
+  });
+
+  it("names threshold sub-scopes with their counted noun; 其中 carries along the list", () => {
+    const facts = run("其中5亿元以上项目4个、亿元以上项目11个。");
+    expect(at(facts, 4)).toMatchObject({ scope: "其中5亿元以上项目" });
+    expect(at(facts, 11)).toMatchObject({ scope: "其中亿元以上项目" });
+  });
+});
+
+describe("roles", () => {
+  it("年均增长 is a compound rate over the years named, not a yoy", () => {
+    const facts = run("2019—2022年，园区营业收入年均增长6.5%。", 2022);
+    expect(facts).toHaveLength(1);
+    expect(facts[0]).toMatchObject({ indicatorKey: "cagr:revenue", period: "2019-2022", yoyPct: null, value: 6.5 });
+  });
+
+  it("“十三五”期间 spans 2016—2020", () => {
+    expect(run("“十三五”期间，规上工业总产值年均增长7.1%。", 2020)[0]).toMatchObject({ indicatorKey: "cagr:industrial_output", period: "2016-2020" });
+  });
+
+  it("a growth stated just before its value belongs to it", () => {
+    const facts = run("税金增长5%，达到4.2亿元。");
+    expect(facts).toHaveLength(1);
+    expect(facts[0]).toMatchObject({ indicatorKey: "tax", value: 4.2, yoyPct: 5 });
+  });
+
+  it("a 首次突破 milestone restating the value before it is no fact of its own", () => {
+    const facts = run("工业总产值达到105.3亿元，首次突破100亿元，同比增长9.6%。");
+    expect(facts).toHaveLength(1);
+    expect(facts[0]).toMatchObject({ value: 105.3, yoyPct: 9.6 });
+  });
+});
