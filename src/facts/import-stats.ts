@@ -3,6 +3,7 @@ import { findFacts, upsertStat } from "../db/facts-repo.ts";
 import type { SqlClient } from "../db/sql-client.ts";
 import { AppError } from "../errors.ts";
 import { findFigures } from "../text/parse-number.ts";
+import { isIncrementFact, matchesStated, scopesCompatible } from "../verify/match-figure.ts";
 import { resolveIndicator } from "./indicators.ts";
 import { parseCsv } from "./parse-csv.ts";
 import type { FactInput } from "./types.ts";
@@ -104,8 +105,12 @@ export async function importStats(db: SqlClient, csv: string): Promise<StatsImpo
   for (const { row, fact } of rows) {
     const extracted = await findFacts(db, { park: fact.park, period: fact.period, indicatorKey: fact.indicatorKey });
     for (const other of extracted) {
-      if (other.origin !== "text" || other.status !== "actual" || other.scope !== fact.scope) continue;
-      if (!sameAtStatedPrecision(other, fact)) conflicts.push(conflictOf(row, fact, other));
+      if (other.origin !== "text" || other.status !== "actual") continue;
+      // The same comparison the verifier makes: same 口径, stock vs flow kept apart, at the text's stated precision.
+      if (!scopesCompatible(other.scope, fact.scope, fact.indicatorKey) || isIncrementFact(other) !== isIncrementFact(fact)) continue;
+      const scale = other.value === 0 ? 1 : other.valueBase / other.value;
+      const stated = { value: other.value, decimals: other.decimals, scale, baseUnit: other.baseUnit, qualifier: other.qualifier };
+      if (!matchesStated(stated, fact.valueBase)) conflicts.push(conflictOf(row, fact, other));
     }
   }
   return { imported: rows.length, conflicts };
@@ -117,12 +122,4 @@ function conflictOf(row: number, fact: FactInput, other: { id: string; value: nu
     imported: { value: fact.value, unit: fact.unit },
     existing: { value: other.value, unit: other.unit, origin: other.origin, fact_id: other.id, document_id: other.documentId, quote: other.quote },
   };
-}
-
-/** A text figure agrees with a statistic when the statistic, expressed in the text's unit and rounded to the text's precision, equals it. */
-function sameAtStatedPrecision(text: { value: number; valueBase: number; decimals: number }, stat: FactInput): boolean {
-  const textScale = text.value === 0 ? 1 : text.valueBase / text.value;
-  const statInTextUnit = stat.valueBase / textScale;
-  const step = 10 ** -text.decimals;
-  return Math.abs(statInTextUnit - text.value) <= step / 2 + 1e-9 * Math.max(1, Math.abs(text.value));
 }
