@@ -1,4 +1,6 @@
+import { findFacts } from "../db/facts-repo.ts";
 import type { SqlClient } from "../db/sql-client.ts";
+import { isIncrementFact, matchesStated, scopesCompatible } from "../verify/match-figure.ts";
 import type { Fact } from "../facts/types.ts";
 import type { RetrievedChunk } from "../retrieve/search-chunks.ts";
 import type { ApiCitation } from "./types.ts";
@@ -19,10 +21,33 @@ async function sectionPaths(db: SqlClient, chunkIds: string[]): Promise<Map<stri
 }
 
 /**
- * One citation per distinct source sentence of the facts used: document, title, section path, quote.
- * Imported statistics cite the import (no document).
+ * Document sentences that state the same figure as an imported statistic (same park, period, indicator, 口径,
+ * and a value that matches at the sentence's stated precision), so a statistic is cited with its text too.
  */
-export async function factCitations(db: SqlClient, facts: Fact[]): Promise<ApiCitation[]> {
+async function supportingTextFacts(db: SqlClient, stats: Fact[]): Promise<Fact[]> {
+  if (stats.length === 0) return [];
+  const candidates = await findFacts(db, {
+    parks: [...new Set(stats.map((fact) => fact.park))],
+    years: [...new Set(stats.map((fact) => fact.year))],
+    indicatorKeys: [...new Set(stats.map((fact) => fact.indicatorKey))],
+    status: "actual",
+  });
+  return candidates.filter((text) =>
+    text.origin === "text" &&
+    stats.some((stat) =>
+      stat.park === text.park && stat.period === text.period && stat.indicatorKey === text.indicatorKey &&
+      scopesCompatible(stat.scope, text.scope, stat.indicatorKey) && isIncrementFact(stat) === isIncrementFact(text) &&
+      matchesStated({ value: text.value, decimals: text.decimals, scale: text.value === 0 ? 1 : text.valueBase / text.value, baseUnit: text.baseUnit, qualifier: text.qualifier }, stat.valueBase)),
+  );
+}
+
+/**
+ * One citation per distinct source sentence of the facts used: document, title, section path, quote.
+ * Imported statistics cite the import, followed by the document sentences that state the same figure.
+ */
+export async function factCitations(db: SqlClient, used: Fact[]): Promise<ApiCitation[]> {
+  const support = await supportingTextFacts(db, used.filter((fact) => fact.origin === "stats"));
+  const facts = [...used, ...support];
   const sections = await sectionPaths(db, [...new Set(facts.map((fact) => fact.chunkId).filter((id): id is string => !!id))]);
   const citations = new Map<string, ApiCitation>();
   for (const fact of facts) {
