@@ -8,8 +8,8 @@ import type { Fact } from "../facts/types.ts";
 import { factScale, formatDecimal, formatFact, formatPercent, missing, roundTo } from "./format-number.ts";
 import { counterpart, shiftPeriod } from "./match-fact.ts";
 import { yoyOf } from "./roll-forward.ts";
-import type { SectionSpec } from "./section-plan.ts";
-import { isHeadlineScope, type YearFacts } from "./year-facts.ts";
+import { SUMMARY_SECTIONS, type SectionSpec } from "./section-plan.ts";
+import { isHeadlineScope, normalizedScope, type YearFacts } from "./year-facts.ts";
 
 type Phrase = (value: string, fact: Fact) => string;
 
@@ -38,13 +38,25 @@ const PHRASES: Record<string, Phrase> = {
   penalties: (value) => `处罚金额${value}`,
 };
 
+/** Indicators whose text figures read better in their own words (督促整改隐患412处, 盘活低效用地1080亩). */
+const LABEL_PHRASED = new Set(["land_area", "hazards_fixed", "safety_inspections", "rectification_notices", "violations", "petitions", "penalties"]);
+
 /** A sub-group's scope (其中…企业) rather than a qualifier of the whole park (工业企业, 新增认定). */
 function isSubGroup(scope: string): boolean {
   return /^其中/.test(scope) || (/(企业|产业)$/.test(scope) && !/^(规上企业|工业企业|规上工业企业|规模以上工业企业|全部规上企业)$/.test(scope));
 }
 
 /** One clause per fact: value, then 同比 when on record or computable. */
-export function factClause(fact: Fact, all: readonly Fact[]): string {
+export function factClause(fact: Fact, all: readonly Fact[], year?: number): string {
+  if (fact.indicatorKey.startsWith("label:") || (fact.indicatorKey === "enterprises" && fact.origin !== "stats") || (fact.origin !== "stats" && !PHRASES[fact.indicatorKey])
+    || (fact.origin !== "stats" && LABEL_PHRASED.has(fact.indicatorKey) && freeLabel(fact))) {
+    return `${freeLabel(fact) ?? indicatorByKey(fact.indicatorKey)?.label ?? fact.label}${formatFact(fact)}`;
+  }
+  if (fact.origin !== "stats" && !isHeadlineScope(fact.scope) && !isSubGroup(fact.scope) && /(项目|企业)$/.test(fact.scope)
+    && indicatorByKey(fact.indicatorKey)?.unitKind.startsWith("count")) {
+    // A count under its own 口径 (竣工投产项目19个), not the statistics' one (新签约落户项目).
+    return `${fact.scope}${formatFact(fact)}`;
+  }
   if (fact.indicatorKey === "rank") {
     const rank = `在${fact.scope && !isHeadlineScope(fact.scope) ? fact.scope : "全省开发区综合考核"}中位列第${formatDecimal(fact.value, fact.decimals)}位`;
     const move = rankMove(fact, all);
@@ -71,7 +83,7 @@ export function factClause(fact: Fact, all: readonly Fact[]): string {
 }
 
 /** 比上年净增17家 for a stock with no stored 同比 (counts of enterprises). */
-function netChange(fact: Fact, all: readonly Fact[]): string | null {
+export function netChange(fact: Fact, all: readonly Fact[]): string | null {
   if (fact.indicatorKey !== "above_scale_enterprises") return null;
   const previous = counterpart(all, fact, shiftPeriod(fact.period, -1));
   if (!previous) return null;
@@ -81,51 +93,177 @@ function netChange(fact: Fact, all: readonly Fact[]): string | null {
 }
 
 /** 较上年前移3位 for a rank. */
-function rankMove(fact: Fact, all: readonly Fact[]): string | null {
+export function rankMove(fact: Fact, all: readonly Fact[]): string | null {
   const previous = counterpart(all, fact, shiftPeriod(fact.period, -1));
   if (!previous) return null;
   const move = previous.value - fact.value;
-  return move === 0 ? "与上年持平" : `较上年${move > 0 ? "前移" : "后移"}${formatDecimal(Math.abs(move), 0)}位`;
+  return move === 0 ? "与上年持平" : `较上年${move > 0 ? "前移" : "后退"}${formatDecimal(Math.abs(move), 0)}位`;
 }
 
-/** The facts a section states, in the plan's indicator order, headline before sub-groups. */
+/** Indicators whose figures only qualify another one (同比, 占比, 增量, 年均增速): stated inside its clause. */
+const DERIVED_KEY = /^(yoy|share|delta|pp|cagr):/;
+
+/** Free-text labels that do not name what the figure measures (a verb, a conjunction, a bare unit). */
+const MEANINGLESS_LABEL = /^(和|及|与|或|个|%|数|提升到|提高到|达到|由|从|年度目标|企业|项目|其中|占比|总数|全面|完成|累计|共计|合计|分别|同比)$|目标$|^(力争|推动|确保|争取|计划|预计)/;
+
+/** Labels of rank moves and completion rates, which their own clauses state. */
+const RANK_MOVE_LABEL = /(前移|后退|后移|上升|下降)$/;
+
+/** Which section of a 工作总结 a figure belongs in, by indicator, else by the words of its label and unit. */
+const SECTION_WORDS: Array<[string, RegExp]> = [
+  ["安全环保", /安全|隐患|整改|环保|环境|污染|排放|空气|涉重|涉气|危化|消防|信访|处罚|违法|检查/],
+  ["发展难题破解", /贷|融资|金融|基金|认缴|扶持|奖补|补贴|惠企|惠及|专精特新|续贷|担保|低效|闲置|盘活|退库|用能/],
+  ["平台建设", /道路|管网|厂房|公寓|路灯|变电|标准地|供地|土地|用地|征收|扩区|规划|基础设施|污水|绿化|入住|通车|竣工|交付|封顶/],
+  ["项目建设与招商", /项目|招商|投资|签约|落户|入驻|引进|高新|研发|专利|基金/],
+];
+
+export function sectionOfFact(fact: Fact, specs: readonly SectionSpec[]): string | null {
+  const key = fact.indicatorKey.replace(DERIVED_KEY, "");
+  const byKey = specs.find((spec) => spec.indicators.includes(key));
+  if (byKey && !(key === "enterprises" && fact.origin !== "stats")) return byKey.id;
+  if (fact.unit === "位" || fact.indicatorKey === "label:目标完成率") return specs.some((spec) => spec.id === "经济运行") ? "经济运行" : null;
+  const words = `${fact.label}${fact.scope}`;
+  for (const [id, pattern] of SECTION_WORDS) if (pattern.test(words) && specs.some((spec) => spec.id === id)) return id;
+  if (/^(亩|平方米|公里|米|套|条|盏|千伏|吨)$/.test(fact.baseUnit)) return "平台建设";
+  return byKey?.id ?? (specs.some((spec) => spec.id === "经济运行") ? "经济运行" : null);
+}
+
+/** The free-text label of a `label:` fact, or null when it does not say what is measured. */
+function freeLabel(fact: Fact): string | null {
+  const label = fact.indicatorKey.startsWith("label:") ? fact.indicatorKey.slice("label:".length) : fact.label;
+  const clean = label.replace(/^[一二三四五六七八九十]是/, "").trim();
+  if (clean.length < 2 || MEANINGLESS_LABEL.test(clean)) return null;
+  return clean;
+}
+
+/**
+ * Whether a fact of the year is stated as a figure of its own: not a derived figure (同比, 占比 …, which
+ * their value's clause states), not a completion rate or rank move (stated by their own clauses), and
+ * with a label that names what it measures.
+ */
+function standalone(fact: Fact): boolean {
+  if (DERIVED_KEY.test(fact.indicatorKey)) return false;
+  if (fact.indicatorKey === "label:目标完成率") return false;
+  if (fact.indicatorKey.startsWith("label:")) {
+    if (fact.unit === "位" && RANK_MOVE_LABEL.test(fact.label)) return false;
+    return freeLabel(fact) !== null;
+  }
+  if (fact.indicatorKey === "enterprises" && fact.origin !== "stats") return freeLabel(fact) !== null;
+  return true;
+}
+
+/**
+ * The facts a section states, in the plan's indicator order, headline before sub-groups, then the
+ * free-label figures of the section: one fact per figure (statistics first, see dedupeFacts).
+ */
 export function sectionFacts(spec: SectionSpec, facts: YearFacts, year: number, status: "actual" | "plan" = "actual"): Fact[] {
+  const distinct = facts.distinct(String(year), status).filter(standalone);
   const chosen: Fact[] = [];
   for (const key of spec.indicators) {
-    const ofKey = facts.all().filter((fact) => fact.indicatorKey === key && fact.period === String(year) && fact.status === status);
-    const byScope = new Map<string, Fact>();
-    for (const fact of ofKey) {
-      const scope = isHeadlineScope(fact.scope) ? "(headline)" : fact.scope;
-      const held = byScope.get(scope);
-      if (!held || (held.origin !== "stats" && fact.origin === "stats")) byScope.set(scope, fact);
+    const ofKey = distinct.filter((fact) => fact.indicatorKey === key && (key !== "enterprises" || fact.origin === "stats"));
+    const ordered = [...ofKey].sort((a, b) => Number(isSubGroup(a.scope)) - Number(isSubGroup(b.scope)));
+    chosen.push(...ordered);
+  }
+  if (status === "actual" && spec.kind === "summary") {
+    for (const fact of distinct) {
+      if (chosen.includes(fact)) continue;
+      if (sectionOfFact(fact, SUMMARY_SECTIONS) === spec.id) chosen.push(fact);
     }
-    const ordered = [...byScope.entries()].sort(([a], [b]) => Number(isSubGroup(a)) - Number(isSubGroup(b)));
-    chosen.push(...ordered.map(([, fact]) => fact));
   }
   return chosen;
 }
 
+/** The set of figures a draft already states: stored fact ids and the text. */
+export interface StatedFigures {
+  factIds: Set<string>;
+  text: string;
+}
+
 /**
- * The facts of a section's indicators that a rolled-forward text does not state yet, as one paragraph
- * (此外，…), so that a figure on record is never left out because last year's text had no place for it.
+ * Sentences for a list of facts: the headline clauses after a lead (2021年，园区…), then each 其中 group
+ * once (其中，14家有色金属加工企业实现主营业务收入38.6亿元、税金总额1.62亿元，分别占园区总量的56.4%和59.3%).
  */
-export function supplementParagraph(spec: SectionSpec, facts: YearFacts, year: number, stated: { factIds: Set<string>; text: string }): string | null {
-  const extra = sectionFacts(spec, facts, year).filter((fact) =>
-    !stated.factIds.has(fact.id) && !stated.text.includes(formatFact(fact)) && !isRedundant(fact, facts, stated.factIds));
-  if (extra.length === 0) return null;
-  for (const fact of extra) stated.factIds.add(fact.id);
-  const headline = extra.filter((fact) => !isSubGroup(fact.scope)).map((fact) => factClause(fact, facts.all()));
-  const parts = extra.filter((fact) => isSubGroup(fact.scope)).map((fact) => factClause(fact, facts.all()));
-  const sentences = [
-    ...(headline.length ? [`此外，${year}年园区${headline.join("；")}。`] : []),
-    ...(parts.length ? [`${parts.join("；")}。`] : []),
-  ];
+function statements(lead: string, list: Fact[], facts: YearFacts, used: Set<string>): string {
+  const all = facts.all();
+  const headline = list.filter((fact) => !isSubGroup(fact.scope));
+  const groups = new Map<string, Fact[]>();
+  for (const fact of list.filter((item) => isSubGroup(item.scope))) {
+    const scope = normalizedScope(fact.scope);
+    groups.set(scope, [...(groups.get(scope) ?? []), fact]);
+  }
+  const sentences: string[] = [];
+  const clauses = headline.filter((fact) => !used.has(fact.id)).map((fact) => factClause(fact, all, facts.year));
+  if (clauses.length) sentences.push(`${lead}${clauses.join("；")}。`);
+  for (const [scope, members] of groups) sentences.push(`${subGroupSentence(scope, members, facts, used)}。`);
   return sentences.join("");
 }
 
-/** A text-extracted duplicate of a fact already stated (same indicator, period, value). */
+/** One sentence for a sub-group's figures, its count of enterprises when on record. */
+function subGroupSentence(scope: string, members: Fact[], facts: YearFacts, used: Set<string>): string {
+  const all = facts.all();
+  // The count of a sub-group's enterprises, on record under its own label (有色金属加工企业14家).
+  const count = facts.all().find((fact) => fact.indicatorKey === "enterprises" && fact.period === members[0].period
+    && fact.status === "actual" && !used.has(fact.id) && (normalizedScope(fact.label) === scope || fact.label === scope));
+  if (count) used.add(count.id);
+  const subject = `其中，${count ? formatFact(count) : ""}${scope}`;
+  const counted = members.every((fact) => indicatorByKey(fact.indicatorKey)?.unitKind.startsWith("count"));
+  if (counted) {
+    // 其中非铜产业项目9个，占比56.3%: the count under its own noun.
+    const parts = members.map((fact) => {
+      const noun = fact.indicatorKey === "projects" ? "项目" : /企业|户/.test(indicatorByKey(fact.indicatorKey)?.label ?? "") ? "企业" : indicatorByKey(fact.indicatorKey)?.label ?? "";
+      const share = shareOf(fact, all);
+      for (const id of [fact.id]) used.add(id);
+      return `${scope.endsWith(noun) ? scope : `${scope}${noun}`}${formatFact(fact)}${share ? `，占比${share}%` : ""}`;
+    });
+    return `其中，${parts.join("；")}`;
+  }
+  const items = members.map((fact, index) => {
+    const value = formatFact(fact);
+    const label = indicatorByKey(fact.indicatorKey)?.label ?? fact.label;
+    const phrase = (PHRASES[fact.indicatorKey]?.(value, { ...fact, scope: "其中" }) ?? `${label}${value}`).replace(/^规上企业/, "");
+    return index === 0 ? phrase : phrase.replace(/^(实现|完成|新签约)/, "");
+  });
+  const shares = members.map((fact) => shareOf(fact, all));
+  for (const fact of members) used.add(fact.id);
+  let sentence = `${subject}${items.join("、")}`;
+  if (shares.every((share) => share !== null)) {
+    sentence += shares.length === 1
+      ? `，占园区比重为${shares[0]}%`
+      : `，分别占园区总量的${shares.slice(0, -1).map((share) => `${share}%`).join("、")}和${shares.at(-1)}%`;
+  }
+  return sentence;
+}
+
+/** A sub-group's share of the park total (statistics first), one decimal; null without a total. */
+function shareOf(fact: Fact, all: readonly Fact[]): string | null {
+  const totals = all.filter((other) => other.indicatorKey === fact.indicatorKey && other.period === fact.period
+    && other.status === fact.status && other.baseUnit === fact.baseUnit && other.id !== fact.id
+    && (isHeadlineScope(other.scope) || (fact.indicatorKey === "projects" && normalizedScope(other.scope) === "新落户项目")));
+  const total = totals.find((other) => other.origin === "stats") ?? totals[0];
+  return total && total.valueBase !== 0 ? formatPercent(roundTo((fact.valueBase / total.valueBase) * 100, 1)) : null;
+}
+
+/**
+ * The figures of a section on record for the year that the draft does not state yet, as one paragraph
+ * (此外，…), so that a figure on record is never left out because last year's text had no place for it.
+ * A figure counts as stated when its fact (or the same figure from another source) was written, or its
+ * text appears in the draft.
+ */
+export function supplementParagraph(spec: SectionSpec, facts: YearFacts, year: number, stated: StatedFigures): string | null {
+  const extra = sectionFacts(spec, facts, year).filter((fact) =>
+    !stated.factIds.has(fact.id) && !stated.text.includes(formatFact(fact)) && !isRedundant(fact, facts, stated.factIds));
+  if (extra.length === 0) return null;
+  const used = new Set<string>();
+  const text = statements(`此外，${year}年园区`, extra, facts, used);
+  for (const fact of extra) stated.factIds.add(fact.id);
+  for (const id of used) stated.factIds.add(id);
+  return text || null;
+}
+
+/** A duplicate of a fact already stated (same indicator, period, normalized 口径 and value). */
 function isRedundant(fact: Fact, facts: YearFacts, statedIds: Set<string>): boolean {
   return facts.all().some((other) => statedIds.has(other.id) && other.indicatorKey === fact.indicatorKey && other.period === fact.period
+    && normalizedScope(other.scope) === normalizedScope(fact.scope)
     && Math.abs(other.valueBase - fact.valueBase) <= Math.abs(fact.valueBase) * 1e-9);
 }
 
@@ -133,12 +271,14 @@ function isRedundant(fact: Fact, facts: YearFacts, statedIds: Set<string>): bool
  * A section body from the year's facts alone; a 【待补充】 paragraph when the database holds none.
  * @example composeSection(spec, facts, 2021) // "2021年，园区规上企业实现工业总产值326.5亿元，同比增长15.9%；…。"
  */
-export function composeSection(spec: SectionSpec, facts: YearFacts, year: number): string {
+export function composeSection(spec: SectionSpec, facts: YearFacts, year: number, stated?: StatedFigures): string {
   if (spec.kind === "plan" && spec.id === "目标任务") return composeTargets(spec, facts, year);
-  const stated = sectionFacts(spec, facts, year);
-  if (stated.length === 0) return missing(`${spec.id}工作情况`, year);
-  const clauses = stated.map((fact) => factClause(fact, facts.all()));
-  return `${year}年，园区${clauses.join("；")}。`;
+  const list = sectionFacts(spec, facts, year).filter((fact) => !stated?.factIds.has(fact.id) && !(stated && isRedundant(fact, facts, stated.factIds)));
+  if (list.length === 0) return missing(`${spec.id}工作情况`, year);
+  const used = new Set<string>();
+  const text = statements(`${year}年，园区`, list, facts, used);
+  if (stated) for (const fact of [...list.map((item) => item.id), ...used]) stated.factIds.add(fact);
+  return text;
 }
 
 /** 目标任务 of a plan: the targets on record for the year, else markers, after the base year's actuals. */

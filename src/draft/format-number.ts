@@ -77,7 +77,7 @@ export function growthPct(current: number, previous: number): number | null {
 const VERB_FLIP: Record<string, [string, string]> = {
   增长: ["增长", "下降"], 下降: ["增长", "下降"], 增加: ["增加", "减少"], 减少: ["增加", "减少"],
   提高: ["提高", "降低"], 降低: ["提高", "降低"], 上升: ["上升", "下降"], 回落: ["增长", "回落"],
-  净增: ["净增", "净减"], 净减: ["净增", "净减"], 前移: ["前移", "后移"], 后移: ["前移", "后移"],
+  净增: ["净增", "净减"], 净减: ["净增", "净减"], 前移: ["前移", "后退"], 后移: ["前移", "后退"], 后退: ["前移", "后退"],
   提升: ["提升", "下降"], 增: ["增", "降"], 降: ["增", "降"],
 };
 
@@ -89,7 +89,9 @@ export function verbFor(original: string, signed: number): string {
 
 /** The marker for a figure the database does not hold: never a stale number. */
 export function missing(label: string, year: number): string {
-  return `【待补充：${label}，${year}年】`;
+  // A marker names what is missing, never a number of the old text (其中14家… → 其中…).
+  const named = label.replace(/[\d.]+(家|个|户|项)?/g, "").replace(/^其中[：:，,]?/, "").trim() || "相关数据";
+  return `【待补充：${named}，${year}年】`;
 }
 
 /** The marker for a model's figure that could not be checked. It never repeats the unchecked digits. */

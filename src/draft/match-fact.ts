@@ -99,18 +99,35 @@ export function pickFact(
   facts: readonly Fact[],
   meaning: FigureMeaning,
   where: { period: string; status: FactStatus },
+  minimumScope = 0,
 ): Fact | null {
   let best: Fact | null = null;
   let bestScore = -1;
   for (const fact of facts) {
     if (fact.indicatorKey !== meaning.key || fact.period !== where.period || fact.status !== where.status) continue;
-    const score = scopeScore(meaning, fact) + (fact.origin === "stats" ? 5 : 0) + fact.confidence;
+    if (scopeScore(meaning, fact) < minimumScope) continue;
+    // The catch-all 企业数 holds figures that only their labels tell apart (惠及企业150户, 已入驻企业14家).
+    if (fact.indicatorKey === "enterprises" && fact.origin !== "stats" && !labelsOverlap(meaning.label, fact.label)) continue;
+    // Imported statistics outrank text: any statistic whose 口径 fits beats every text figure.
+    const score = scopeScore(meaning, fact) + (fact.origin === "stats" ? 1000 : 0) + fact.confidence;
     if (score > bestScore && scopeScore(meaning, fact) >= 0) {
       best = fact;
       bestScore = score;
     }
   }
   return best;
+}
+
+/**
+ * Two labels name the same group: one contains the other once the verbs of counting go
+ * (新增省级专精特新企业 ~ 省级专精特新企业; 有色金属加工企业 ≁ 涉重金属企业).
+ */
+export function labelsOverlap(a: string, b: string): boolean {
+  const core = (text: string) => text.replace(/^(全年|累计|共|新增|新认定|新引进|引进|已|接入|惠及|帮助|完成)+/, "").replace(/[“”"]/g, "");
+  const left = core(a);
+  const right = core(b);
+  if (left.length < 2 || right.length < 2 || /^(企业|项目|户)$/.test(left) || /^(企业|项目|户)$/.test(right)) return false;
+  return left.includes(right) || right.includes(left);
 }
 
 /** The same fact's counterpart in another period: same indicator and 口径. */

@@ -47,10 +47,12 @@ describe("/api/drafts", () => {
     expect(draft.markdown).toContain("第15位");
   });
 
-  it("states targets vs actuals from the 2021 plan", () => {
+  it("states targets vs actuals from the 2021 plan, right after the value they complete", () => {
     // 326.5 / 310 = 105.3%; 72.4 / 68 = 106.5%
-    expect(draft.markdown).toContain("工业总产值完成年度目标的105.3%，超额完成");
-    expect(draft.markdown).toContain("招商引资到位资金完成年度目标的106.5%，超额完成");
+    expect(draft.markdown).toContain("工业总产值326.5亿元，同比增长15.9%，完成年度目标的105.3%");
+    expect(draft.markdown).toContain("招商引资到位资金72.4亿元，同比增长17.3%，完成年度目标的106.5%");
+    const economy = draft.sections.find((section) => section.title === "经济运行")!;
+    expect(economy.verification.claims.find((claim) => claim.text === "105.3%")?.status).toBe("derived");
   });
 
   it("verifies every section and finds no mismatch", () => {
