@@ -26,6 +26,9 @@ export interface ExtractInput {
 
 const MAX_QUOTE = 120;
 
+/** Note of a plan figure that only gives a direction (向400亿元迈进), not the formal target. */
+export const ASPIRATION_NOTE = "方向性目标";
+
 /** The sentence around a figure, trimmed to 120 characters around it. */
 export function quoteOf(text: string, mention: FigureMention): string {
   const { start, end } = mention.sentence;
@@ -119,5 +122,6 @@ function noteOf(mention: FigureMention): string | null {
   if (mention.role === "delta") return "比上年增减量";
   if (mention.role === "pp_change") return "百分点变化";
   if (mention.increment) return "新增量";
+  if (mention.aspiration) return ASPIRATION_NOTE;
   return null;
 }

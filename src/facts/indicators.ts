@@ -165,3 +165,16 @@ export function isDefiningScope(key: string, scope: string): boolean {
   const base = indicatorByKey(key)?.key ?? key;
   return (DEFINING_SCOPES[base] ?? []).includes(scope);
 }
+
+const PLAIN_PREFIX = /^(?:规上|规模以上|全园|园区|全年|年末|累计|新增|新认定|有效|实现|完成)+/;
+
+/**
+ * Whether a label is a plain name of the indicator (考核排名, 规上工业总产值, 项目数), not a narrower item
+ * (企业复工复产补助资金, 智能化改造项目) that statistics of the indicator do not count.
+ */
+export function isPlainName(label: string, key: string): boolean {
+  const item = indicatorByKey(key);
+  if (!item) return false;
+  const core = label.replace(PLAIN_PREFIX, "");
+  return [item.label, ...item.aliases].some((name) => name === label || name === core);
+}

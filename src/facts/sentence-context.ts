@@ -119,6 +119,8 @@ export function periodAt(
 
 const PLAN_WORDS = /力争|目标|计划(?!总投资)|确保|争取|预期目标|任务是|要实现|努力实现|打造/;
 const FORECAST_WORDS = /预计|预期|可实现|将实现|将达到|将完成|达产后|达标后|建成后|投产后|有望|可新增|可提供|可带动/;
+/** 实际完成, 实际达到: an attained figure (not 实际利用外资, an indicator's name). */
+const ATTAINED = /实际(?:完成|实现|达到|达|为|是|只有|仅|落户|引进|新增|签约)/g;
 const PLAN_SECTION = /计划|思路|打算|目标|安排|展望|任务|要点/;
 /**
  * A target named as done or measured against (完成年度目标的99.4%, 超额完成12亿元的年度目标,
@@ -138,6 +140,9 @@ export function statusAt(
   when: { year?: number; explicit?: boolean; defaultYear?: number } = {},
 ): FactStatus {
   const words = sentenceBefore.replace(COMPLETED_TARGET, "");
+  // 目标为15个，实际完成12个: what was attained reports, whatever target the sentence named before it.
+  const attained = [...words.matchAll(ATTAINED)].pop();
+  if (attained && !PLAN_WORDS.test(words.slice((attained.index ?? 0) + attained[0].length))) return "actual";
   if (PLAN_WORDS.test(words)) return "plan";
   if (FORECAST_WORDS.test(words)) return "forecast";
   const past = when.explicit && when.year !== undefined && when.defaultYear !== undefined && when.year < when.defaultYear;
@@ -174,6 +179,8 @@ export function scopeInClause(beforeIndicator: string, indicatorKey: string | nu
       .replace(TRAILING_VERBS, "")
       .replace(/的$/, "");
     if (phrase.length >= 2 && /(企业|行业|产业|项目|园|区|户|投资|产品|业务)$/.test(phrase)) return `其中${phrase}`;
+    // 其中新能源项目10个: a modifier written right before the indicator's own noun names the part.
+    if (indicatorKey !== null && phrase === sub[1] && phrase.length >= 2 && !/规上|规模以上|全园|园区|全年|累计|共|合计/.test(phrase)) return `其中${phrase}`;
   }
   const park = /(第[一二三四五六七八九十]+(?:工业)?园区|[\u4e00-\u9fa5]{2,6}(?:片区|分园))/.exec(text);
   if (park) return park[1];

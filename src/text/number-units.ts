@@ -56,11 +56,30 @@ export const UNITS: UnitSpec[] = [
   unit("次"), unit("篇"), unit("宗"), unit("笔"), unit("种"), unit("款"), unit("处"), unit("间"), unit("张"),
   unit("株"), unit("棵", "株"), unit("头"), unit("艘"), unit("架"), unit("车次"), unit("标段"),
   { written: "支", base: "支", factor: 1, notBefore: /^[持撑付出柱援部]/ },
+  // multi-part measures (设备12台套)
+  unit("台套"), unit("台（套）", "台套"), unit("台(套)", "台套"), unit("批次"), unit("架次"), unit("辆次"),
+  ...classifiers(),
   // time spans, multiples
   unit("个月"), unit("个工作日"), unit("工作日", "个工作日"), unit("天"), unit("小时"), unit("倍"),
   // percentages
   unit("%"), unit("个百分点", "百分点"), unit("百分点"),
 ];
+
+/**
+ * Measure words (量词) of the genre beyond the units above: 路灯320盏, 充电桩86根, 打井5眼. After an
+ * Arabic number they make it a counted quantity; after a Chinese numeral they are too often part of a
+ * set phrase (三座大山, 两把手) to count. `notBefore` lists the words each one starts (根据, 组织, 层次).
+ */
+function classifiers(): UnitSpec[] {
+  const words: Array<[string, RegExp?]> = [
+    ["盏"], ["根", /^[据本源治]/], ["块", /^[状]/], ["片", /^[区]/], ["颗"], ["只", /^[有是要能]/], ["把", /^[握关]/],
+    ["口", /^[径岸号]/], ["眼"], ["孔"], ["扇"], ["组", /^[织建成团合]/], ["对", /^[接比外口标照于象应策话]/],
+    ["双", /^[创向百碳招随循]/], ["副", /^[主总局市县职]/], ["枚"], ["册"], ["幅", /^[度]/], ["桩"], ["杆"], ["樘"],
+    ["档", /^[案次]/], ["节", /^[能约点日省水电]/], ["段", /^[落时]/], ["盘", /^[活点整查]/], ["例", /^[如外会行]/],
+    ["门", /^[户槛类店诊]/], ["堂"], ["班", /^[子组次车]/], ["届"], ["趟"], ["轮"], ["层", /^[次面级]/], ["类", /^[型别似]/],
+  ];
+  return words.map(([written, notBefore]) => ({ written, base: written, factor: 1, arabicOnly: true, ...(notBefore ? { notBefore } : {}) }));
+}
 
 /** Map from first character to the units starting with it, longest first. */
 export const UNITS_BY_FIRST: Map<string, UnitSpec[]> = (() => {

@@ -248,6 +248,10 @@ function figureAt(text: string, at: number): { figure: ParsedFigure | null; next
     valueBase: roundBase(value * unit.factor), qualifier, kind: unit.kind, decimals: token.decimals,
   };
   if (high) figure.valueHigh = high.token.value;
+  // 进入全省前15位: a rank no worse than 15 (前移3位 is a change, read by the analyzer).
+  if (!high && previous === "前" && /^[位名]$/.test(unit.unit) && !token.scaleWord) {
+    Object.assign(figure, { kind: "rank", baseUnit: unit.unit, qualifier: "at_most" satisfies Qualifier });
+  }
   return { figure, next: end };
 }
 

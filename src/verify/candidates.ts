@@ -3,6 +3,7 @@
  * scope and flow/stock reading; when several differ only by label (补助资金 of different programmes),
  * those with the claim's own label come first.
  */
+import { isPlainName } from "../facts/indicators.ts";
 import type { Fact } from "../facts/types.ts";
 import type { ClaimCandidate } from "./find-claims.ts";
 import { isIncrementFact, scopesCompatible, statusesCompatible } from "./match-figure.ts";
@@ -43,9 +44,13 @@ export class FactIndex {
         (options.anyIncrement || isIncrementFact(fact) === claim.increment),
     );
     const sameLabel = comparable.filter((fact) => labelsAlike(fact.label, claim.label));
-    return sameLabel.length ? sameLabel : comparable;
+    if (!sameLabel.length) return comparable;
+    // The statistics of the indicator itself outrank documents, unless the claim names a narrower item.
+    const stats = comparable.filter((fact) => fact.origin === "stats" && !sameLabel.includes(fact));
+    return stats.length && isPlainName(claim.label, key) ? [...sameLabel, ...stats] : sameLabel;
   }
 }
+
 
 /** Labels name the same item when one contains the other (补助资金 ⊂ 企业复工复产补助资金). */
 function labelsAlike(a: string, b: string): boolean {

@@ -4,12 +4,12 @@
  * Years, dates, section numbers and ordinals are no figures (see `parse-number.ts`); thresholds
  * (投资10亿元以上的项目) only qualify a scope and are no claims either.
  */
-import { analyzeFigures, type FigureMention, type MentionRole } from "../facts/analyze-figures.ts";
-import type { FactStatus } from "../facts/types.ts";
+import { analyzeFigures, type FigureMention, type FigureReading, type MentionRole } from "../facts/analyze-figures.ts";
+import { readingOf } from "../facts/figure-mention.ts";
 import type { StatedFigure } from "./match-figure.ts";
 
-/** One claim to check. */
-export interface ClaimCandidate {
+/** One claim to check: where it stands, what it states, and how its sentence reads it. */
+export interface ClaimCandidate extends FigureReading {
   text: string;
   start: number;
   end: number;
@@ -17,22 +17,8 @@ export interface ClaimCandidate {
   unit: string;
   kind: "quantity" | "percent" | "percentage_point" | "rank";
   role: Exclude<MentionRole, "threshold">;
-  /** Indicator of the value (for yoy/share/delta: of the value it refers to). */
-  indicatorKey: string;
-  known: boolean;
-  label: string;
-  scope: string;
-  /** "" when neither the text nor the request gives a year. */
-  period: string;
-  year: number | undefined;
-  status: FactStatus;
-  increment: boolean;
-  /** -1 for 下降/减少. */
-  direction: 1 | -1;
   /** The claim whose value a yoy/share/delta/completion rate refers to (index into the returned list). */
   parent?: number;
-  /** Years a compound annual rate (年均增长) spans; see FigureMention.span. */
-  span?: { start: number; end?: number; last: number };
 }
 
 /** Key under which the claim's own kind of fact is stored (share:tax, yoy:tax, cagr:tax, pp:…, delta:…). */
@@ -75,16 +61,7 @@ function toClaim(mention: FigureMention, parent: number | undefined): ClaimCandi
     unit: figure.unit,
     kind: figure.kind,
     role: mention.role as ClaimCandidate["role"],
-    indicatorKey: mention.indicatorKey,
-    known: mention.known,
-    label: mention.label,
-    scope: mention.scope,
-    period: mention.period,
-    year: mention.year,
-    status: mention.status,
-    increment: mention.increment,
-    direction: mention.direction,
+    ...readingOf(mention),
     parent,
-    ...(mention.span ? { span: mention.span } : {}),
   };
 }

@@ -9,7 +9,8 @@
  */
 import type { Claim, Fact, FactLookup, Verification } from "../facts/types.ts";
 import { FactIndex } from "./candidates.ts";
-import { checkAnnualAverage, checkCompletion, checkDifference, checkGrowth, checkIncrement, checkShare, checkSum, type Decision } from "./derived.ts";
+import { checkAnnualAverage, checkCompletion, checkDifference, checkGrowth, checkIncrement, checkRankChange, checkShare, checkSum } from "./derived.ts";
+import { judgeStored, statedValue, type Decision } from "./judge-stored.ts";
 import { claimKey, findClaims, type ClaimCandidate } from "./find-claims.ts";
 import { indicatorByKey } from "../facts/indicators.ts";
 import { matchesStated, periodText, preferred, tidy, unitsCompatible } from "./match-figure.ts";
@@ -39,6 +40,8 @@ export async function verifyText(deps: { facts: FactLookup }, input: VerifyInput
       // The request's year explains a sentence that names the wrong one (2019年… with 2020's value).
       if (input.year !== undefined) years.add(input.year);
     }
+    // A change since a named year (比2020年前移9位) needs that year.
+    if (claim.basePeriod) years.add(Number(claim.basePeriod.slice(0, 4)));
     // A 年均 rate needs its base year and every year it may end in.
     if (claim.span) for (let year = claim.span.start - 1; year <= (claim.span.end ?? claim.span.last); year++) years.add(year);
   }
@@ -84,6 +87,8 @@ function decide(claim: ClaimCandidate, index: FactIndex): Decision {
     case "share":
       return checkShare(claim, index) ?? unsupported(`数据库中没有可计算${what}占比的数据`);
     case "delta":
+      if (claim.indicatorKey === "rank") return checkRankChange(claim, index) ?? unsupported(`数据库中没有可计算${what}（${claim.scope}）的两年排名`);
+      return checkDifference(claim, index) ?? unsupported(`数据库中没有可计算${what}增减的数据`);
     case "pp_change":
       return checkDifference(claim, index) ?? unsupported(`数据库中没有可计算${what}增减的数据`);
     default:
@@ -94,17 +99,15 @@ function decide(claim: ClaimCandidate, index: FactIndex): Decision {
 function checkValue(claim: ClaimCandidate, index: FactIndex, what: string): Decision {
   const stated = { ...claim.stated };
   const facts = preferred(index.candidates(claim, claim.indicatorKey));
-  if (facts.length) {
-    const hits = facts.filter((fact) => unitsCompatible(stated.baseUnit, fact.baseUnit) && matchesStated(stated, fact.valueBase));
-    if (hits.length) return { status: "verified", factIds: hits.map((fact) => fact.id), reason: `与数据库记录一致（${describe(hits[0])}）` };
-    const best = facts[0];
-    return {
-      status: "mismatch",
-      expected: { value: tidy(best.value), unit: best.unit },
-      factIds: [best.id],
-      reason: `数据库记录为${describe(best)}${otherPeriodHint(claim, index)}`,
-    };
-  }
+  const comparable = facts.filter((fact) => unitsCompatible(stated.baseUnit, fact.baseUnit));
+  const decision = judgeStored(comparable.length ? comparable : facts, {
+    matches: (fact) => unitsCompatible(stated.baseUnit, fact.baseUnit) && matchesStated(stated, fact.valueBase),
+    figure: statedValue,
+    expected: (fact) => ({ value: tidy(fact.value), unit: fact.unit }),
+    describe,
+    noun: "数据库记录",
+  });
+  if (decision) return decision.status === "mismatch" ? { ...decision, reason: `${decision.reason}${otherPeriodHint(claim, index)}` } : decision;
   const computed = checkIncrement(claim, index) ?? checkSum(claim, index);
   if (computed) return computed;
   return unsupported(`数据库中没有${what}（口径：${claim.scope}）的数据${otherPeriodHint(claim, index)}`);

@@ -96,3 +96,62 @@ describe("roles", () => {
     expect(facts[0]).toMatchObject({ value: 105.3, yoyPct: 9.6 });
   });
 });
+
+describe("sets, lists and per-unit figures", () => {
+  it("a count followed by its noun and 中 names a set; the figure after it is a part (其中)", () => {
+    const facts = run("今年签约的24个项目中新能源项目达到10个。", 2023);
+    expect(at(facts, 24)).toMatchObject({ indicatorKey: "projects", scope: "新落户项目" });
+    expect(at(facts, 10)).toMatchObject({ indicatorKey: "projects", scope: "其中新能源" });
+  });
+
+  it("中 that starts a word (中小企业) opens no part", () => {
+    const facts = run("帮助38家中小企业获得贷款。", 2023);
+    expect(at(facts, 38)?.scope).not.toMatch(/^其中/);
+  });
+
+  it("each value of a 分别 list reads its own item", () => {
+    const facts = run("规上企业营业收入和利润分别为50.2亿元和3.1亿元，分别增长6%和4%。", 2023);
+    expect(at(facts, 50.2)).toMatchObject({ indicatorKey: "revenue", scope: "规上企业", yoyPct: 6 });
+    expect(at(facts, 3.1)).toMatchObject({ indicatorKey: "profit", scope: "规上企业", yoyPct: 4 });
+  });
+
+  it("a figure per person or per enterprise is no total: its scope says per what", () => {
+    expect(at(run("领导干部每人包联3家企业。", 2023), 3)).toMatchObject({ scope: "每人" });
+  });
+
+  it("a bracketed note between the label and its verb stays in the clause", () => {
+    expect(at(run("项目数（新落户项目）为20个。", 2023), 20)).toMatchObject({ indicatorKey: "projects", scope: "新落户项目" });
+  });
+
+  it("projects of another stage than settling get that stage as their scope", () => {
+    expect(at(run("东区标准厂房、南湖光电产线等7个项目竣工投产。", 2023), 7)).toMatchObject({ indicatorKey: "projects", scope: "竣工投产项目" });
+    expect(at(run("全年新开工项目11个。", 2023), 11)).toMatchObject({ indicatorKey: "projects", scope: "新开工项目" });
+  });
+});
+
+describe("ranks, targets and attained figures", () => {
+  it("前移/后退N位 is a change of the rank, its direction in the scope", () => {
+    const facts = run("在全市园区考核中排名第8位，较上年前移4位；去年曾后退2位。", 2023);
+    expect(at(facts, 8)).toMatchObject({ indicatorKey: "rank" });
+    expect(at(facts, 4)).toMatchObject({ indicatorKey: "delta:rank", scope: "较上年前移", value: 4 });
+    expect(at(facts, 2)).toMatchObject({ indicatorKey: "delta:rank", scope: "较上年后退", value: 2 });
+  });
+
+  it("a change since a named year keeps that year", () => {
+    expect(at(run("2023年排名第8位，比2020年前移12位。", 2023), 12)).toMatchObject({ scope: "较2020年前移" });
+  });
+
+  it("实际完成 after a target is a report; a figure before 的目标 is the target", () => {
+    const facts = run("新落户项目目标为18个，实际完成项目数14个。", 2023);
+    expect(at(facts, 18)).toMatchObject({ status: "plan" });
+    expect(at(facts, 14)).toMatchObject({ indicatorKey: "projects", status: "actual" });
+    expect(at(run("全年签约项目未达到18个的目标。", 2023), 18)).toMatchObject({ status: "plan" });
+  });
+});
+
+describe("kinds of projects", () => {
+  it("a kind of project other than the newly settled ones is its own scope", () => {
+    expect(at(run("帮助企业实施技术改造项目15个。", 2023), 15)).toMatchObject({ indicatorKey: "projects", scope: "技术改造项目" });
+    expect(at(run("全年新签约项目20个。", 2023), 20)).toMatchObject({ indicatorKey: "projects", scope: "新落户项目" });
+  });
+});

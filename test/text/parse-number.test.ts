@@ -216,3 +216,22 @@ describe("findFigures: tenths (成), 支 and 家次", () => {
     expect(read("服务企业86家次、走访商户120户次")).toEqual([["86家次", 86, "家次", "exact"], ["120户次", 120, "户次", "exact"]]);
   });
 });
+
+describe("findFigures: measure words beyond the unit list, and 前N位", () => {
+  const read = (text: string) => findFigures(text).map((f) => [f.text, f.value, f.unit, f.kind, f.qualifier]);
+
+  it("counts an Arabic number before a measure word (量词) as a quantity", () => {
+    expect(read("新装太阳能路灯152盏，敷设管道40根")).toEqual([["152盏", 152, "盏", "quantity", "exact"], ["40根", 40, "根", "quantity", "exact"]]);
+    expect(read("购置检测设备8台套、机床3台（套）")).toEqual([["8台套", 8, "台套", "quantity", "exact"], ["3台（套）", 3, "台（套）", "quantity", "exact"]]);
+  });
+
+  it("leaves set phrases with Chinese numerals and words that start with a measure word alone", () => {
+    expect(read("扳倒三座大山，两把手抓")).toEqual([["三座", 3, "座", "quantity", "exact"]]);
+    expect(read("2023年12根据要求，5组织开展")).toEqual([]);
+  });
+
+  it("reads 进入前N位 as a rank no worse than N, and 前移N位 as no rank", () => {
+    expect(read("力争进入全市前20位")).toEqual([["20位", 20, "位", "rank", "at_most"]]);
+    expect(read("排名前移4位")).toEqual([["4位", 4, "位", "quantity", "exact"]]);
+  });
+});

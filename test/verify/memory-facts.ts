@@ -26,7 +26,7 @@ let counter = 0;
 /** A stored fact from an input. */
 export const stored = (input: FactInput): Fact => ({ ...input, id: `f${++counter}`, documentId: null, chunkId: null });
 
-const UNIT_SCALE: Record<string, [number, string]> = { 亿元: [1e8, "元"], 万元: [1e4, "元"], 亿千瓦时: [1e8, "千瓦时"], 家: [1, "家"], 人: [1, "人"], 个: [1, "个"], "%": [1, "%"] };
+const UNIT_SCALE: Record<string, [number, string]> = { 亿元: [1e8, "元"], 万元: [1e4, "元"], 亿千瓦时: [1e8, "千瓦时"], 家: [1, "家"], 人: [1, "人"], 个: [1, "个"], 位: [1, "位"], "%": [1, "%"] };
 
 /** A stats-origin fact, the way the CSV importer stores one. */
 export function stat(park: string, period: string, indicatorKey: string, value: number, unit: string, extra: Partial<FactInput> = {}): Fact {
