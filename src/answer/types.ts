@@ -78,19 +78,7 @@ export interface ApiCitation {
 }
 
 /** The API.md claim shape (snake_case fact_ids). */
-export interface ApiClaim {
-  text: string;
-  start: number;
-  end: number;
-  value: number;
-  unit: string;
-  indicator?: string;
-  period?: string;
-  status: Verification["claims"][number]["status"];
-  expected?: { value: number; unit: string };
-  fact_ids: string[];
-  reason?: string;
-}
+export type ApiClaim = Omit<Verification["claims"][number], "factIds"> & { fact_ids: string[] };
 
 /** The API.md verification shape (see `toApiVerification`). */
 export interface ApiVerification {

@@ -7,7 +7,7 @@ import { AppError, NotFoundError } from "../errors.ts";
 import { ingestDocument, type IngestInput } from "../ingest/ingest-document.ts";
 import { requireRole, type AppEnv } from "./auth.ts";
 import { toApiFact } from "./fact-json.ts";
-import { readJson } from "./validate.ts";
+import { readJson, readUpload } from "./validate.ts";
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -31,13 +31,7 @@ export function documentRoutes(deps: Deps): Hono<AppEnv> {
     const type = context.req.header("content-type") ?? "";
     let input: IngestInput;
     if (type.includes("multipart/form-data")) {
-      const form = await context.req.formData().catch(() => {
-        throw new AppError("bad_request", "multipart 请求体无效");
-      });
-      const file = form.get("file");
-      if (!file || typeof file === "string") throw new AppError("bad_request", "缺少文件字段 file");
-      if (file.size > MAX_UPLOAD_BYTES) throw new AppError("payload_too_large", "文件超过 20 MB");
-      const fields = Object.fromEntries([...form.entries()].filter(([key, value]) => key !== "file" && typeof value === "string" && value !== ""));
+      const { file, fields } = await readUpload(context, MAX_UPLOAD_BYTES, "文件");
       const meta = metaSchema.safeParse(fields);
       if (!meta.success) throw new AppError("bad_request", `字段 ${meta.error.issues[0].path.join(".")} 无效：${meta.error.issues[0].message}`);
       input = { ...meta.data, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };

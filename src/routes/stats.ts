@@ -3,6 +3,7 @@ import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { importStats } from "../facts/import-stats.ts";
 import { requireRole, type AppEnv } from "./auth.ts";
+import { readUpload } from "./validate.ts";
 
 const MAX_CSV_BYTES = 10 * 1024 * 1024;
 
@@ -16,12 +17,7 @@ export function statsRoutes(deps: Deps): Hono<AppEnv> {
     const type = (context.req.header("content-type") ?? "").toLowerCase();
     let bytes: Uint8Array;
     if (type.includes("multipart/form-data")) {
-      const form = await context.req.formData().catch(() => {
-        throw new AppError("bad_request", "multipart 请求体无效");
-      });
-      const file = form.get("file");
-      if (!file || typeof file === "string") throw new AppError("bad_request", "缺少文件字段 file");
-      if (file.size > MAX_CSV_BYTES) throw new AppError("payload_too_large", "CSV 超过 10 MB");
+      const { file } = await readUpload(context, MAX_CSV_BYTES, "CSV ");
       bytes = new Uint8Array(await file.arrayBuffer());
     } else if (type.includes("text/csv") || type.includes("text/plain")) {
       bytes = new Uint8Array(await context.req.arrayBuffer());

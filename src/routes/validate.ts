@@ -21,3 +21,16 @@ export async function readJson<Schema extends z.ZodType>(context: Context, schem
   }
   return result.data;
 }
+
+/** A multipart upload: the `file` part (size-checked) and the other text fields. */
+export async function readUpload(context: Context, maxBytes: number, what: string): Promise<{ file: File; fields: Record<string, string> }> {
+  const form = await context.req.formData().catch(() => {
+    throw new AppError("bad_request", "multipart 请求体无效");
+  });
+  const file = form.get("file");
+  if (!file || typeof file === "string") throw new AppError("bad_request", "缺少文件字段 file");
+  if (file.size > maxBytes) throw new AppError("payload_too_large", `${what}超过 ${Math.round(maxBytes / 1024 / 1024)} MB`);
+  const fields: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (key !== "file" && typeof value === "string" && value !== "") fields[key] = value;
+  return { file, fields };
+}
