@@ -7,7 +7,7 @@ import { indicatorByKey } from "../facts/indicators.ts";
 import type { Fact } from "../facts/types.ts";
 import { factScale, formatDecimal, formatFact, formatPercent, missing, roundTo } from "./format-number.ts";
 import { counterpart, shiftPeriod } from "./match-fact.ts";
-import { yoyOf } from "./roll-forward.ts";
+import { yoyOf } from "./rewrite-direction.ts";
 import { SUMMARY_SECTIONS, type SectionSpec } from "./section-plan.ts";
 import { isHeadlineScope, normalizedScope, type YearFacts } from "./year-facts.ts";
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { composeSection, supplementParagraph } from "../../src/draft/compose.ts";
-import { attachRatio, CHECK_MARK, fitHeading, markUnverified } from "../../src/draft/draft-document.ts";
+import { attachRatio } from "../../src/draft/complete-sections.ts";
 import { missing } from "../../src/draft/format-number.ts";
+import { fitHeading } from "../../src/draft/offline-section.ts";
 import { rollForward, splitPairs } from "../../src/draft/roll-forward.ts";
 import { SUMMARY_SECTIONS } from "../../src/draft/section-plan.ts";
+import { CHECK_MARK, markUnverified } from "../../src/draft/verify-draft.ts";
 import { dedupeFacts, hidingTextOf, normalizedScope, YearFacts } from "../../src/draft/year-facts.ts";
 import type { Fact, Verification } from "../../src/facts/types.ts";
 
