@@ -5,7 +5,7 @@ import { createApp } from "../../src/app.ts";
 import { createChatModel } from "../../src/llm/create-chat-model.ts";
 import { startOpenAIStub, type OpenAIStub, type RecordedRequest, type StubReply } from "../helpers/openai-stub.ts";
 import { createTestDeps } from "../helpers/test-deps.ts";
-import { parseSse, SAMPLE_STATS_CSV, SAMPLE_SUMMARY, serveApp } from "../routes/route-helpers.ts";
+import { loadSampleThroughApi, parseSse, serveApp } from "../routes/route-helpers.ts";
 
 const OPEN_QUESTION = "示范园区2023年招商引资做了哪些工作？";
 
@@ -25,12 +25,7 @@ async function depsWithModel(stub: OpenAIStub, timeoutMs: number) {
   const { chat, name } = createChatModel(deps.config);
   Object.assign(deps, { chat, llmName: name });
   const app = createApp(deps);
-  expect((await app.request("/api/stats", { method: "POST", headers: { "content-type": "text/csv" }, body: SAMPLE_STATS_CSV })).status).toBe(200);
-  const upload = await app.request("/api/documents", {
-    method: "POST", headers: { "content-type": "application/json" },
-    body: JSON.stringify({ text: SAMPLE_SUMMARY, title: "示范园区2023年工作总结", park: "示范园区", year: 2023, kind: "summary" }),
-  });
-  expect(upload.status).toBe(201);
+  await loadSampleThroughApi(app);
   return deps;
 }
 

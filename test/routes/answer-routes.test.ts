@@ -2,7 +2,7 @@ import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { createTestDeps } from "../helpers/test-deps.ts";
-import { readSse, SAMPLE_STATS_CSV, SAMPLE_SUMMARY, serveApp } from "./route-helpers.ts";
+import { loadSampleThroughApi, readSse, serveApp } from "./route-helpers.ts";
 
 /** /api/ask and /v1/chat/completions on the real answer verb (offline: no model configured). */
 describe("answer routes on the real verb, offline", () => {
@@ -11,12 +11,7 @@ describe("answer routes on the real verb, offline", () => {
   beforeAll(async () => {
     deps = await createTestDeps();
     const app = createApp(deps);
-    expect((await app.request("/api/stats", { method: "POST", headers: { "content-type": "text/csv" }, body: SAMPLE_STATS_CSV })).status).toBe(200);
-    const upload = await app.request("/api/documents", {
-      method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ text: SAMPLE_SUMMARY, title: "示范园区2023年工作总结", park: "示范园区", year: 2023, kind: "summary" }),
-    });
-    expect(upload.status).toBe(201);
+    await loadSampleThroughApi(app);
     server = await serveApp(app);
   });
   afterAll(async () => {

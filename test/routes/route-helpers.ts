@@ -97,3 +97,14 @@ export const SAMPLE_SUMMARY = `示范园区2023年工作总结
 三、安全生产工作
 开展安全生产大检查，排查整改各类隐患，全年未发生较大安全事故。
 `;
+
+/** Load SAMPLE_STATS_CSV and SAMPLE_SUMMARY through the HTTP API, asserting both writes succeed. */
+export async function loadSampleThroughApi(app: Hono<AppEnv>): Promise<void> {
+  const stats = await app.request("/api/stats", { method: "POST", headers: { "content-type": "text/csv" }, body: SAMPLE_STATS_CSV });
+  if (stats.status !== 200) throw new Error(`stats import failed: ${stats.status} ${await stats.text()}`);
+  const upload = await app.request("/api/documents", {
+    method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ text: SAMPLE_SUMMARY, title: "示范园区2023年工作总结", park: "示范园区", year: 2023, kind: "summary" }),
+  });
+  if (upload.status !== 201) throw new Error(`document upload failed: ${upload.status} ${await upload.text()}`);
+}
