@@ -1,6 +1,8 @@
 import { createApp } from "./app.ts";
 import { parseConfig } from "./config.ts";
+import { syncIndicators } from "./db/indicators-repo.ts";
 import { migrate } from "./db/migrate.ts";
+import { INDICATORS } from "./facts/indicators.ts";
 import initSql from "./db/migrations/001_init.sql";
 import { openPostgres } from "./db/pg-client.ts";
 import type { Deps } from "./deps.ts";
@@ -27,7 +29,7 @@ export default {
     const config = parseConfig({ ...vars, DATABASE_URL: env.HYPERDRIVE?.connectionString ?? vars.DATABASE_URL });
     if (!config.databaseUrl) return new Response("缺少 HYPERDRIVE 绑定或 DATABASE_URL", { status: 500 });
     const db = await openPostgres(config.databaseUrl, { max: 1 });
-    migrated ??= migrate(db, migrations).catch((error) => {
+    migrated ??= migrate(db, migrations).then(() => syncIndicators(db, INDICATORS)).catch((error) => {
       migrated = undefined;
       throw error;
     });

@@ -2,7 +2,9 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.ts";
 import { loadMigrationsFromDisk } from "../db/load-migrations.ts";
+import { syncIndicators } from "../db/indicators-repo.ts";
 import { migrate } from "../db/migrate.ts";
+import { INDICATORS } from "../facts/indicators.ts";
 import { openPglite } from "../db/pglite-client.ts";
 import { openPostgres } from "../db/pg-client.ts";
 import { getSetting, setSetting } from "../db/settings-repo.ts";
@@ -26,6 +28,7 @@ export async function openDatabase(config: Config, options: { inMemory?: boolean
     db = await openPglite(folder);
   }
   await migrate(db, await loadMigrationsFromDisk());
+  await syncIndicators(db, INDICATORS);
   return db;
 }
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countAll, deleteDocument, getDocument, insertDocument, listDocuments, type NewDocument } from "../../src/db/documents-repo.ts";
 import { findFacts, upsertStat } from "../../src/db/facts-repo.ts";
+import { syncIndicators } from "../../src/db/indicators-repo.ts";
+import { INDICATORS } from "../../src/facts/indicators.ts";
 import { loadMigrationsFromDisk } from "../../src/db/load-migrations.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import type { SqlClient } from "../../src/db/sql-client.ts";
@@ -87,6 +89,18 @@ for (const database of testDatabases()) {
       expect(second.previous?.value).toBe(245.61);
       const facts = await findFacts(db, { park: "明湖经济开发区", year: 2022, indicatorKey: "industrial_output" });
       expect(facts.map((row) => [row.origin, row.value])).toEqual([["stats", 245.62], ["text", 245.6]]);
+    });
+
+    it("mirrors the indicator vocabulary into the indicators table, idempotently", async () => {
+      await syncIndicators(db, INDICATORS);
+      await syncIndicators(db, INDICATORS);
+      const { rows } = await db.query<{ key: string; label: string; aliases: string[]; unit_kind: string }>(
+        "SELECT key, label, aliases, unit_kind FROM indicators ORDER BY key",
+      );
+      expect(rows).toHaveLength(INDICATORS.length);
+      const output = rows.find((row) => row.key === "industrial_output");
+      const expected = INDICATORS.find((item) => item.key === "industrial_output")!;
+      expect(output).toEqual({ key: "industrial_output", label: expected.label, aliases: expected.aliases, unit_kind: expected.unitKind });
     });
 
     it("searches chunk vectors by cosine distance", async () => {
