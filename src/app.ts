@@ -4,6 +4,7 @@ import { requestId } from "hono/request-id";
 import { ZodError } from "zod";
 import type { Deps } from "./deps.ts";
 import { AppError, problemBody } from "./errors.ts";
+import { auditWrites } from "./routes/audit.ts";
 import { authenticate, type AppEnv } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { draftRoutes } from "./routes/drafts.ts";
@@ -33,6 +34,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   });
   app.use("/api/*", authenticate(deps.config));
   app.use("/v1/*", authenticate(deps.config));
+  app.use("/api/*", auditWrites(deps));
 
   app.route("/", healthRoutes(deps));
   app.route("/api/documents", documentRoutes(deps));

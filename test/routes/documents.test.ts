@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { Document, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
+import { recentAudit } from "../../src/db/audit-repo.ts";
 import { countAll } from "../../src/db/documents-repo.ts";
 import { encodeGbk } from "../../src/text/gbk.ts";
 import { createTestDeps } from "../helpers/test-deps.ts";
@@ -129,5 +130,19 @@ describe("/api/documents", () => {
     expect(await countAll(deps.db)).toEqual({ documents: before.documents - 1, chunks: before.chunks - created.chunks, facts: before.facts - created.facts });
     expect((await app.request(`/api/documents/${created.id}`, { method: "DELETE" })).status).toBe(404);
     expect((await app.request(`/api/documents/${created.id}`)).status).toBe(404);
+  });
+
+  it("records successful writes in the audit log, and not failed ones or reads", async () => {
+    const before = (await recentAudit(deps.db, 1000)).length;
+    const created = (await (await postJson({ text: SAMPLE.replace("2022年工作总结", "2022年工作总结（审计）") })).json()) as { id: string };
+    await app.request(`/api/documents/${created.id}`, { method: "DELETE" });
+    await app.request(`/api/documents/${created.id}`, { method: "DELETE" }); // 404: not recorded
+    await app.request("/api/documents");
+    const entries = await recentAudit(deps.db, 1000);
+    expect(entries.length - before).toBe(2);
+    expect(entries.slice(0, 2).map((entry) => [entry.action, entry.target, entry.actor])).toEqual([
+      ["document.delete", `/api/documents/${created.id}`, "admin"],
+      ["document.upload", "/api/documents", "admin"],
+    ]);
   });
 });
