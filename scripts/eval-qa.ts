@@ -117,6 +117,8 @@ async function main(): Promise<void> {
       const claims = result.verification.claims.filter((claim) => claim.status === "mismatch").map((claim) => `${claim.text}（${claim.reason ?? ""}）`);
       withMismatch.push(`${row.id} ${result.answer.replace(/\n/g, " ").slice(0, 160)}\n      不符：${claims.join("；")}`);
     }
+    // DUMP_ANSWERS=1 writes every answer with its verification summary to stderr, for diffing two runs.
+    if (process.env.DUMP_ANSWERS) console.error(`${row.id}\t${JSON.stringify(result.verification.summary)}\t${result.answer.replace(/\n/g, " ")}`);
     const ok = isCorrect(row, result);
     if (ok) correct++;
     else failures.push(`✗ ${row.id} [${row.type}] ${row.question}\n    期望：${JSON.stringify(row.expect)}\n    回答（${result.mode}）：${result.answer.replace(/\n/g, " ").slice(0, 400)}`);

@@ -81,20 +81,11 @@ export function composeCompare(context: FigureContext): Composition {
   const [from, to] = [years[0], years[years.length - 1]];
   composition.years = [from, to];
   for (const key of query.indicators) {
-    const a = take(context, composition, slotOf(context, park, from, key));
-    const b = take(context, composition, slotOf(context, park, to, key));
-    if (!a || !b) {
-      const known = a ?? b;
-      if (known) {
-        const missingYear = a ? to : from;
-        composition.sentences.push(halfComparison(park, key, known, missingYear, query.periodSuffix));
-        composition.missing = composition.missing.filter((slot) => !(slot.park === park && slot.year === missingYear && slot.key === key));
-      }
-      continue;
-    }
+    const pair = takePair(context, composition, park, key, from, to);
+    if (!pair) continue;
+    const [a, b] = pair;
     const rank = isRankFact(a);
-    let sentence = `${park}${yearLabel(from, query.periodSuffix)}${labelFor(context, key, a)}${rank ? "为" : ""}${formatFact(a)}，` +
-      `${yearLabel(to, query.periodSuffix)}${labelFor(context, key, b)}${rank ? "为" : ""}${formatFact(b)}`;
+    let sentence = pairHead(context, park, key, pair, [from, to]);
     if (rank) {
       const moved = a.value - b.value;
       sentence += moved === 0 ? "，排名不变" : `，排名${moved > 0 ? "前移" : "后退"}${Math.abs(moved)}位`;
@@ -220,6 +211,31 @@ function order(facts: Fact[], descending: boolean): Fact[] {
 }
 
 /** One side of a comparison is on record, the other is not: state the one, name the gap, compare nothing. */
+/**
+ * Both ends of a two-year comparison of one park's indicator. With one end missing, states the known end
+ * (halfComparison) and returns null; the missing slot stays reported as missing.
+ */
+export function takePair(context: FigureContext, composition: Composition, park: string, key: string, from: number, to: number): [Fact, Fact] | null {
+  const first = take(context, composition, slotOf(context, park, from, key));
+  const last = take(context, composition, slotOf(context, park, to, key));
+  if (first && last) return [first, last];
+  const known = first ?? last;
+  if (known) {
+    const missingYear = first ? to : from;
+    composition.sentences.push(halfComparison(park, key, known, missingYear, context.query.periodSuffix));
+    composition.missing = composition.missing.filter((slot) => !(slot.park === park && slot.year === missingYear && slot.key === key));
+  }
+  return null;
+}
+
+/** "江屿经济开发区2021年工业总产值326.5亿元，2022年工业总产值352.9亿元" (ranks with 为). */
+export function pairHead(context: FigureContext, park: string, key: string, [first, last]: [Fact, Fact], [from, to]: [number, number]): string {
+  const suffix = context.query.periodSuffix;
+  const verb = isRankFact(first) ? "为" : "";
+  return `${park}${yearLabel(from, suffix)}${labelFor(context, key, first)}${verb}${formatFact(first)}，` +
+    `${yearLabel(to, suffix)}${labelFor(context, key, last)}${verb}${formatFact(last)}`;
+}
+
 export function halfComparison(park: string, key: string, known: Fact, missingYear: number, suffix?: string): string {
   const label = indicatorLabel(key, known);
   return `${park}${yearLabel(known.year, suffix)}${label}${isRankFact(known) ? "为" : ""}${formatFact(known)}；数据库中没有${missingYear}年的${label}数据，无法比较。`;

@@ -1,7 +1,7 @@
 import {
   type Composition, defaultYears, emptyComposition, type FigureContext, labelFor, slotOf, subject, take, yearLabel,
 } from "./figure-context.ts";
-import { halfComparison } from "./compose-series.ts";
+import { pairHead, takePair } from "./compose-series.ts";
 import { comparableScopes, describeChange, describeStatedYoy, formatDifference, formatFact, growthPct, indicatorLabel, isRankFact } from "./format-figure.ts";
 import { chooseFact, statedYoy } from "./select-facts.ts";
 
@@ -135,22 +135,12 @@ export function composeGrowth(context: FigureContext): Composition {
 export function composeSpanGrowth(context: FigureContext, from: number, to: number): Composition {
   const composition = emptyComposition();
   composition.years = [from, to];
-  const suffix = context.query.periodSuffix;
   for (const park of context.parks) {
     for (const key of context.query.indicators) {
-      const first = take(context, composition, slotOf(context, park, from, key));
-      const last = take(context, composition, slotOf(context, park, to, key));
-      if (!first || !last) {
-        const known = first ?? last;
-        if (known) {
-          const missingYear = first ? to : from;
-          composition.sentences.push(halfComparison(park, key, known, missingYear, suffix));
-          composition.missing = composition.missing.filter((slot) => !(slot.park === park && slot.year === missingYear && slot.key === key));
-        }
-        continue;
-      }
-      const head = `${park}${yearLabel(from, suffix)}${labelFor(context, key, first)}${isRankFact(first) ? "为" : ""}${formatFact(first)}，` +
-        `${yearLabel(to, suffix)}${labelFor(context, key, last)}${isRankFact(last) ? "为" : ""}${formatFact(last)}`;
+      const pair = takePair(context, composition, park, key, from, to);
+      if (!pair) continue;
+      const [first, last] = pair;
+      const head = pairHead(context, park, key, pair, [from, to]);
       if (isRankFact(first)) {
         const moved = first.value - last.value;
         composition.sentences.push(`${head}，${to}年比${from}年${moved === 0 ? "排名不变" : `${moved > 0 ? "前移" : "后退"}${Math.abs(moved)}位`}。`);
