@@ -109,14 +109,16 @@ function hintBonus(row: ChunkRow, hints: QueryHints, input: SearchInput): number
   return bonus / (RRF_K + 1);
 }
 
-let parkCache: { at: number; parks: string[] } | undefined;
+// Per database: parks change only on ingest, so a few seconds of staleness is harmless for a ranking preference.
+const parkCache = new WeakMap<object, { at: number; parks: string[] }>();
 
 async function knownParks(deps: Deps): Promise<string[]> {
-  // Parks change only on ingest; a few seconds of staleness is harmless for a ranking preference.
-  if (parkCache && Date.now() - parkCache.at < 5_000) return parkCache.parks;
+  const cached = parkCache.get(deps.db);
+  if (cached && Date.now() - cached.at < 5_000) return cached.parks;
   const { rows } = await deps.db.query<{ park: string }>("SELECT DISTINCT park FROM chunks WHERE park <> ''");
-  parkCache = { at: Date.now(), parks: rows.map((row) => row.park) };
-  return parkCache.parks;
+  const parks = rows.map((row) => row.park);
+  parkCache.set(deps.db, { at: Date.now(), parks });
+  return parks;
 }
 
 /**
