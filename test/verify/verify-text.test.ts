@@ -147,27 +147,3 @@ describe("verifyText: unsupported and non-claims", () => {
     expect(lookup.calls).toHaveLength(0);
   });
 });
-
-describe("verifyText: speed", () => {
-  it("checks 2,000 characters in well under 20 ms (p95, in-memory facts)", async () => {
-    let text = "";
-    const parts = [SEED_ECONOMY, SEED_FINANCE, SEED_PROJECTS];
-    for (let i = 0; text.length < 2000; i++) text += parts[i % 3];
-    text = text.slice(0, 2000);
-    const lookup = new MemoryFacts(facts);
-    for (let i = 0; i < 20; i++) await verifyText({ facts: lookup }, { text, park: PARK, year: 2020 });
-    // Best of three trials: the test machine is shared, a noisy neighbour must not fail the build.
-    const p95s: number[] = [];
-    for (let trial = 0; trial < 3 && !(p95s.length && Math.min(...p95s) < 20); trial++) {
-      const times: number[] = [];
-      for (let i = 0; i < 100; i++) {
-        const started = performance.now();
-        await verifyText({ facts: lookup }, { text, park: PARK, year: 2020 });
-        times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
-      p95s.push(times[94]);
-    }
-    expect(Math.min(...p95s)).toBeLessThan(20);
-  });
-});
