@@ -15,6 +15,7 @@ export function toApiFact(fact: Fact) {
     qualifier: fact.qualifier,
     status: fact.status,
     origin: fact.origin,
+    span: fact.spanStart === null || fact.spanEnd === null ? null : { start: fact.spanStart, end: fact.spanEnd },
     source: { document_id: fact.documentId, title: fact.documentTitle ?? (fact.origin === "stats" ? "统计数据导入" : null), quote: fact.quote },
   };
 }
