@@ -1,7 +1,7 @@
 /**
  * Tables the number parser needs: scale words, measure units and qualifier words of Chinese
- * official documents. Kept apart from the scanner so that the vocabulary can grow without
- * touching the grammar.
+ * official documents, and the traditional forms of their characters. Kept apart from the scanner
+ * so that the vocabulary can grow without touching the grammar.
  */
 import type { Qualifier } from "../facts/types.ts";
 
@@ -14,6 +14,8 @@ export interface UnitSpec {
   arabicOnly?: boolean;
   /** Not a unit when this follows it (支 in 支持, 支撑, 支付). */
   notBefore?: RegExp;
+  /** Things counted one by one (人, 家, 个, measure words): 12.5 before one, with no 万/亿 scale, is implausible. */
+  whole?: boolean;
 }
 
 /** Scale words between a number and its unit, longest first. 千/十万 only count before a unit. */
@@ -35,6 +37,8 @@ const unit = (written: string, base = written, factor = 1, arabicOnly = false): 
   factor,
   arabicOnly,
 });
+/** A unit of things counted one by one. */
+const count = (written: string, base = written): UnitSpec => ({ ...unit(written, base), whole: true });
 
 /** Units the genre uses. Order does not matter: the scanner takes the longest match. */
 export const UNITS: UnitSpec[] = [
@@ -49,15 +53,15 @@ export const UNITS: UnitSpec[] = [
   unit("平方公里", "平方米", 1e6), unit("平方千米", "平方米", 1e6), unit("公顷", "平方米", 1e4),
   unit("平方米"), unit("平米", "平方米"), unit("亩"), unit("公里"), unit("千米", "公里"), unit("米", "米", 1, true),
   // people
-  unit("人次"), unit("家次"), unit("户次"), unit("场次"), unit("人"), unit("名", "人"), unit("位", "人"),
+  count("人次"), count("家次"), count("户次"), count("场次"), count("人"), count("名", "人"), count("位", "人"),
   // counts
-  unit("家"), unit("户"), unit("个"), unit("件"), unit("份"), unit("起"), unit("项"), unit("座"), unit("栋"),
-  unit("幢", "栋"), unit("台"), unit("套"), unit("辆"), unit("批"), unit("条"), unit("所"), unit("场"),
-  unit("次"), unit("篇"), unit("宗"), unit("笔"), unit("种"), unit("款"), unit("处"), unit("间"), unit("张"),
-  unit("株"), unit("棵", "株"), unit("头"), unit("艘"), unit("架"), unit("车次"), unit("标段"),
-  { written: "支", base: "支", factor: 1, notBefore: /^[持撑付出柱援部]/ },
+  count("家"), count("户"), count("个"), count("件"), count("份"), count("起"), count("项"), count("座"), count("栋"),
+  count("幢", "栋"), count("台"), count("套"), count("辆"), count("批"), count("条"), count("所"), count("场"),
+  count("次"), count("篇"), count("宗"), count("笔"), count("种"), count("款"), count("处"), count("间"), count("张"),
+  count("株"), count("棵", "株"), count("头"), count("艘"), count("架"), count("车次"), count("标段"),
+  { written: "支", base: "支", factor: 1, whole: true, notBefore: /^[持撑付出柱援部]/ },
   // multi-part measures (设备12台套)
-  unit("台套"), unit("台（套）", "台套"), unit("台(套)", "台套"), unit("批次"), unit("架次"), unit("辆次"),
+  count("台套"), count("台（套）", "台套"), count("台(套)", "台套"), count("批次"), count("架次"), count("辆次"),
   ...classifiers(),
   // time spans, multiples
   unit("个月"), unit("个工作日"), unit("工作日", "个工作日"), unit("天"), unit("小时"), unit("倍"),
@@ -78,7 +82,7 @@ function classifiers(): UnitSpec[] {
     ["档", /^[案次]/], ["节", /^[能约点日省水电]/], ["段", /^[落时]/], ["盘", /^[活点整查]/], ["例", /^[如外会行]/],
     ["门", /^[户槛类店诊]/], ["堂"], ["班", /^[子组次车]/], ["届"], ["趟"], ["轮"], ["层", /^[次面级]/], ["类", /^[型别似]/],
   ];
-  return words.map(([written, notBefore]) => ({ written, base: written, factor: 1, arabicOnly: true, ...(notBefore ? { notBefore } : {}) }));
+  return words.map(([written, notBefore]) => ({ written, base: written, factor: 1, arabicOnly: true, whole: true, ...(notBefore ? { notBefore } : {}) }));
 }
 
 /** Map from first character to the units starting with it, longest first. */
@@ -116,3 +120,27 @@ export const SUFFIX_QUALIFIERS: Array<[string, Qualifier]> = [
 
 /** Separators of a range such as 3—5亿元, 3-5亿元, 3至5亿元. */
 export const RANGE_SEPARATORS = ["——", "—", "–", "-", "~", "～", "至", "到"];
+
+/**
+ * Traditional (and Hong Kong/Taiwan variant) forms of the characters the parser's tables use:
+ * scales (億 萬), units (噸 戶 畝 頃 時 個 項 臺 輛 …), numerals (兩 點 貳), qualifier words
+ * (約 過 於 餘 內) and the characters `notBefore` rules look at (組織, 對於, 根據). Normalized
+ * documents are already simplified; this is for text that reaches the parser unnormalized.
+ * Only one-to-one forms: a character whose simplification depends on the word (乾, 著) is not here.
+ */
+export const TRADITIONAL_FORMS: Readonly<Record<string, string>> = {
+  // scales, numerals
+  億: "亿", 萬: "万", 兩: "两", 點: "点", 貳: "贰", 叄: "叁", 陸: "陆",
+  // units
+  歐: "欧", 幣: "币", 時: "时", 噸: "吨", 標: "标", 準: "准", 裡: "里", 裏: "里", 頃: "顷", 畝: "亩",
+  戶: "户", 場: "场", 個: "个", 項: "项", 棟: "栋", 臺: "台", 輛: "辆", 條: "条", 筆: "笔", 種: "种",
+  處: "处", 間: "间", 張: "张", 頭: "头", 車: "车", 盞: "盏", 塊: "块", 顆: "颗", 隻: "只", 組: "组",
+  對: "对", 雙: "双", 冊: "册", 樁: "桩", 檔: "档", 節: "节", 盤: "盘", 門: "门", 類: "类", 屆: "届",
+  輪: "轮", 層: "层",
+  // qualifier words, context words
+  約: "约", 過: "过", 將: "将", 為: "为", 爲: "为", 餘: "余", 內: "内", 週: "周",
+  // characters that notBefore rules and 成 look at (根據, 組織, 對於, 成員, 成績, 成長)
+  撐: "撑", 據: "据", 狀: "状", 區: "区", 關: "关", 徑: "径", 號: "号", 織: "织", 團: "团", 於: "于",
+  應: "应", 話: "话", 創: "创", 隨: "随", 總: "总", 縣: "县", 職: "职", 電: "电", 會: "会", 檻: "槛",
+  診: "诊", 級: "级", 別: "别", 員: "员", 績: "绩", 長: "长",
+};

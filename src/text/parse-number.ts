@@ -7,9 +7,18 @@
  * 一、 and 1. have no unit; 十五字, 六稳, 一园二区 are numerals glued to words that are not units.
  * A lone 一 is an article in this genre (一批, 一个, 一次, 一家), never a figure; 第 makes an ordinal,
  * except 第N位/第N名 (and 排名第N), which are ranks.
+ *
+ * Text layers of PDFs put spaces around Arabic numbers (工业总产值 98.4 亿元，增长 12.5 %), so after an
+ * Arabic number spaces and tabs may stand between the number, its scale and its unit, and between a
+ * prefix qualifier or 第 and the number (约 30 亿元, 第 3 位); never a line break or punctuation.
+ * A decimal point written as 。 between digits (2。87亿元) is read only when a unit follows the
+ * decimal digits at once, so a sentence end (增长5%。8月份, 达到68。5家企业) stays one.
+ * Traditional forms of the vocabulary (億元, 萬噸, 戶) are read as the simplified ones, and `unit`
+ * is reported simplified; `text` is always the slice of the input.
  */
 import type { ParsedFigure, Qualifier } from "../facts/types.ts";
 import { CN_CHARS, CN_DIGITS, parseChineseNumeral } from "./chinese-numeral.ts";
+import { type NumberToken, foldFigureText, hasSpace, readIdeographicDecimal, readNumber, skipSpaces, skipSpacesBack } from "./number-token.ts";
 import {
   PREFIX_QUALIFIERS,
   RANGE_SEPARATORS,
@@ -22,70 +31,8 @@ import {
 
 export { parseChineseNumeral };
 
-/** Full-width digits and signs to ASCII, one code unit for one, so offsets stay valid. */
-function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF10-\uFF19\uFF0E\uFF05\uFF0D\uFF5E]/g, (ch) => {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 48);
-    return { "．": ".", "％": "%", "－": "-", "～": "~" }[ch] ?? ch;
-  });
-}
-
-interface NumberToken {
-  value: number;
-  decimals: number;
-  end: number;
-  chinese: boolean;
-  /** Scale already inside a Chinese numeral (三千五百万 → 万). */
-  scaleWord?: string;
-  scaleFactor?: number;
-}
-
-const ARABIC = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
 const isAsciiAlnum = (ch: string | undefined): boolean => !!ch && /[A-Za-z0-9_.]/.test(ch);
 const isAsciiLetter = (ch: string | undefined): boolean => !!ch && /[A-Za-z]/.test(ch);
-
-function readArabic(text: string, at: number): NumberToken | null {
-  ARABIC.lastIndex = at;
-  const match = ARABIC.exec(text);
-  if (!match) return null;
-  const raw = match[0].replace(/,/g, "");
-  const point = raw.indexOf(".");
-  return { value: Number(raw), decimals: point < 0 ? 0 : raw.length - point - 1, end: at + match[0].length, chinese: false };
-}
-
-function readChinese(text: string, at: number): NumberToken | null {
-  const first = text[at];
-  if (!(first in CN_DIGITS) && first !== "十" && first !== "拾") return null;
-  let end = at;
-  while (end < text.length && CN_CHARS.has(text[end])) end++;
-  if (text[end - 1] === "点") end--;
-  // 五千瓦时 / 三千米: the 千 belongs to the unit.
-  if (text[end - 1] === "千" && /[瓦克米伏]/.test(text[end] ?? "")) end--;
-  let run = text.slice(at, end);
-  let scaleWord: string | undefined;
-  let scaleFactor: number | undefined;
-  const trailing = run.endsWith("亿") ? "亿" : run.endsWith("万") ? "万" : "";
-  if (trailing && run.length > 1) {
-    const head = run.slice(0, -1);
-    // 三千五百万 → 3500 万; 三亿五千万 stays whole (a larger scale is inside).
-    if (!head.includes("亿") && !(trailing === "亿" && head.includes("万")) && !head.includes(trailing)) {
-      run = head;
-      scaleWord = trailing;
-      scaleFactor = trailing === "亿" ? 1e8 : 1e4;
-    }
-  }
-  const value = parseChineseNumeral(run);
-  if (value === null) return null;
-  const point = run.indexOf("点");
-  return { value, decimals: point < 0 ? 0 : run.length - point - 1, end, chinese: true, scaleWord, scaleFactor };
-}
-
-function readNumber(text: string, at: number): NumberToken | null {
-  const ch = text[at];
-  if (ch >= "0" && ch <= "9") return readArabic(text, at);
-  return readChinese(text, at);
-}
 
 interface UnitMatch {
   end: number;
@@ -94,15 +41,22 @@ interface UnitMatch {
   factor: number;
   approx: boolean;
   kind: ParsedFigure["kind"];
+  /** A unit of things counted one by one with no scale (12家, not 1.2万人). */
+  whole: boolean;
 }
 
-/** Scale, 余/多 and unit after a number; null when none follows (a bare number is no figure). */
+/**
+ * Scale, 余/多 and unit after a number; null when none follows (a bare number is no figure). After a
+ * number that is not `tight`, spaces may separate the parts; a decimal spaced from a unit of whole
+ * things (表中 12.5 户籍人口) is then no figure.
+ */
 function readUnit(text: string, token: NumberToken): UnitMatch | null {
-  let at = token.end;
+  const gap = (position: number): number => (token.tight ? position : skipSpaces(text, position));
+  let at = gap(token.end);
   let approx = false;
   if (text[at] === "余" || text[at] === "多") {
     approx = true;
-    at++;
+    at = gap(at + 1);
   }
   const scaleOptions: Array<{ written: string; factor: number; needsUnit: boolean }> = [
     { written: "", factor: 1, needsUnit: false },
@@ -110,22 +64,25 @@ function readUnit(text: string, token: NumberToken): UnitMatch | null {
   if (!token.scaleWord) for (const scale of SCALES) if (text.startsWith(scale.written, at)) scaleOptions.push(scale);
   let best: UnitMatch | null = null;
   for (const scale of scaleOptions) {
-    let position = at + scale.written.length;
+    let scaleEnd = at + scale.written.length;
     let approxHere = approx;
-    if (scale.written && (text[position] === "余" || text[position] === "多")) {
+    if (scale.written && (text[gap(scaleEnd)] === "余" || text[gap(scaleEnd)] === "多")) {
       approxHere = true;
-      position++;
+      scaleEnd = gap(scaleEnd) + 1;
     }
+    const position = scale.written ? gap(scaleEnd) : scaleEnd;
     const spec = findUnit(text, position, token.chinese);
     const scaleWord = token.scaleWord ?? scale.written;
     const scaleFactor = token.scaleFactor ?? scale.factor;
     let match: UnitMatch | null = null;
     if (spec) {
       const kind = spec.base === "%" ? "percent" : spec.base === "百分点" ? "percentage_point" : "quantity";
-      match = { end: position + spec.written.length, unit: scaleWord + spec.written, base: spec.base, factor: scaleFactor * spec.factor, approx: approxHere, kind };
+      const whole = !!spec.whole && !scaleWord;
+      match = { end: position + spec.written.length, unit: scaleWord + spec.written, base: spec.base, factor: scaleFactor * spec.factor, approx: approxHere, kind, whole };
     } else if (scaleWord && !scale.needsUnit) {
-      match = { end: position, unit: scaleWord, base: "", factor: scaleFactor, approx: approxHere, kind: "quantity" };
+      match = { end: scaleEnd, unit: scaleWord, base: "", factor: scaleFactor, approx: approxHere, kind: "quantity", whole: false };
     }
+    if (match && match.whole && token.decimals > 0 && hasSpace(text, token.end, match.end)) match = null;
     if (match && (!best || match.end > best.end || (match.end === best.end && !scale.written))) best = match;
   }
   return best;
@@ -148,9 +105,11 @@ function roundBase(x: number): number {
   return Number(x.toPrecision(15));
 }
 
-function prefixQualifier(text: string, start: number): [number, Qualifier | null] {
+/** A qualifier word just before `start` (or, with `spaced`, before the spaces there: 约 30 亿元). */
+function prefixQualifier(text: string, start: number, spaced = false): [number, Qualifier | null] {
+  const before = spaced ? skipSpacesBack(text, start) : start;
   for (const [word, qualifier] of PREFIX_QUALIFIERS) {
-    if (start >= word.length && text.startsWith(word, start - word.length)) return [start - word.length, qualifier];
+    if (before >= word.length && text.startsWith(word, before - word.length)) return [before - word.length, qualifier];
   }
   return [start, null];
 }
@@ -162,13 +121,17 @@ function suffixQualifier(text: string, end: number): [number, Qualifier | null] 
 
 const RANK_CONTEXT = /(排名|排位|位居|位列|名列|居)$/;
 
+/** 第3位, 第 3 名, 排名第二; 第3批 is an ordinal, skipped with its number so that 3批 is not read. */
 function rankAt(text: string, at: number): { figure: ParsedFigure | null; next: number } {
-  const token = readNumber(text, at + 1);
+  const numberAt = skipSpaces(text, at + 1);
+  const token = /\d/.test(text[numberAt] ?? "") || numberAt === at + 1 ? readNumber(text, numberAt) : null;
   if (!token) return { figure: null, next: at + 1 };
-  let end = token.end;
+  let end = token.tight ? token.end : skipSpaces(text, token.end);
   let unit = "";
+  const context = skipSpacesBack(text, at);
   if (text[end] === "位" || text[end] === "名") unit = text[end++];
-  else if (!RANK_CONTEXT.test(text.slice(Math.max(0, at - 4), at))) return { figure: null, next: token.end };
+  else if (RANK_CONTEXT.test(text.slice(Math.max(0, context - 4), context))) end = token.end;
+  else return { figure: null, next: token.end };
   const figure: ParsedFigure = {
     text: "", start: at, end, value: token.value, unit, baseUnit: unit, scale: 1, valueBase: token.value,
     qualifier: "exact", kind: "rank", decimals: token.decimals,
@@ -208,7 +171,9 @@ function figureAt(text: string, at: number): { figure: ParsedFigure | null; next
   if (text.startsWith("百分之", at)) return percentWordAt(text, at);
   const previous = text[at - 1];
   const isDigit = ch >= "0" && ch <= "9";
-  if (isDigit && isAsciiAlnum(previous)) {
+  // GDP115.5亿元: an upper-case acronym names the figure; a code such as A3 or v2.1 is no figure.
+  const acronym = isDigit && /(?:^|[^A-Za-z0-9_.])[A-Z]{2,}$/.test(text.slice(Math.max(0, at - 8), at));
+  if (isDigit && isAsciiAlnum(previous) && !acronym) {
     let skip = at;
     while (skip < text.length && isAsciiAlnum(text[skip])) skip++;
     return { figure: null, next: skip };
@@ -216,16 +181,22 @@ function figureAt(text: string, at: number): { figure: ParsedFigure | null; next
   if (!isDigit && (CN_CHARS.has(previous ?? "") || /[周初]$/.test(previous ?? "") || text.slice(at - 2, at) === "星期")) {
     return { figure: null, next: at + 1 };
   }
-  const token = readNumber(text, at);
+  let token = readNumber(text, at);
   if (!token) return { figure: null, next: at + 1 };
   if (isAsciiLetter(text[token.end])) return { figure: null, next: token.end };
   const tenths = tenthsAt(text, at, token);
   if (tenths) return tenths;
-  let unit = readUnit(text, token);
+  // 2。87亿元: a decimal only when a unit of what can be fractional follows the digits at once.
+  const pointed = readIdeographicDecimal(text, token);
+  const pointedUnit = pointed && readUnit(text, pointed);
+  if (pointed && pointedUnit && !pointedUnit.whole) token = pointed;
+  let unit = token === pointed ? pointedUnit : readUnit(text, token);
   let high: { token: NumberToken; unit: UnitMatch | null } | null = null;
-  const separator = RANGE_SEPARATORS.find((sep) => text.startsWith(sep, unit?.end ?? token.end));
+  const gap = (position: number): number => (token.tight ? position : skipSpaces(text, position));
+  const separatorAt = gap(unit?.end ?? token.end);
+  const separator = RANGE_SEPARATORS.find((sep) => text.startsWith(sep, separatorAt));
   if (separator) {
-    const secondAt = (unit?.end ?? token.end) + separator.length;
+    const secondAt = gap(separatorAt + separator.length);
     const second = secondAt < text.length ? readNumber(text, secondAt) : null;
     const secondUnit = second && second.chinese === token.chinese ? readUnit(text, second) : null;
     if (second && secondUnit && (!unit || unit.unit === secondUnit.unit) && second.value >= token.value) {
@@ -239,7 +210,7 @@ function figureAt(text: string, at: number): { figure: ParsedFigure | null; next
   if (token.chinese && unit.unit === "个" && /^[“"一二两三四五六七八九]/.test(text[unit.end] ?? "")) return { figure: null, next: unit.end };
   const negative = isDigit && previous === "-" && !isAsciiAlnum(text[at - 2]) && !/[\d%]/.test(text[at - 2] ?? "");
   const value = negative ? -token.value : token.value;
-  const [start, before] = prefixQualifier(text, negative ? at - 1 : at);
+  const [start, before] = prefixQualifier(text, negative ? at - 1 : at, !negative && !token.chinese);
   const [end, after] = suffixQualifier(text, unit.end);
   let qualifier: Qualifier = before ?? (unit.approx ? "more_than" : after) ?? "exact";
   if (high) qualifier = "range";
@@ -249,7 +220,7 @@ function figureAt(text: string, at: number): { figure: ParsedFigure | null; next
   };
   if (high) figure.valueHigh = high.token.value;
   // 进入全省前15位: a rank no worse than 15 (前移3位 is a change, read by the analyzer).
-  if (!high && previous === "前" && /^[位名]$/.test(unit.unit) && !token.scaleWord) {
+  if (!high && text[skipSpacesBack(text, at) - 1] === "前" && /^[位名]$/.test(unit.unit) && !token.scaleWord) {
     Object.assign(figure, { kind: "rank", baseUnit: unit.unit, qualifier: "at_most" satisfies Qualifier });
   }
   return { figure, next: end };
@@ -261,7 +232,7 @@ function figureAt(text: string, at: number): { figure: ParsedFigure | null; next
  * // → [{ value: 20.4, unit: "亿元", valueBase: 2.04e9, decimals: 1 }, { value: 47.8, unit: "%", kind: "percent" }]
  */
 export function findFigures(text: string): ParsedFigure[] {
-  const plain = toHalfWidth(text);
+  const plain = foldFigureText(text);
   const figures: ParsedFigure[] = [];
   let at = 0;
   while (at < plain.length) {
