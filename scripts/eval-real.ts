@@ -109,11 +109,14 @@ async function runMode(mode: "named" | "inferred", dir: string, options: { verbo
     yearOf.set(file, year);
     uploadLines.push(`  ${file}: park=${park ?? "—"} year=${upload.body.year ?? "—"} facts=${upload.body.facts} warnings=${(upload.body.warnings as string[]).length}`);
     // Figures with a unit in the stored text that no fact's span covers.
-    const stored = await (await app.request(`/api/documents/${upload.body.id}`)).json() as { text: string; facts: Array<{ span: { start: number; end: number } | null }> };
-    const spans = stored.facts.map((fact) => fact.span).filter(Boolean) as Array<{ start: number; end: number }>;
+    // A growth rate folded into its value's fact (同比增长22% → yoy_pct 22) counts as captured.
+    const stored = await (await app.request(`/api/documents/${upload.body.id}`)).json() as { text: string; facts: Array<{ span: { start: number; end: number } | null; yoy_pct: number | null }> };
+    const covered = (figure: { start: number; end: number; value: number; unit: string }) => stored.facts.some(({ span, yoy_pct }) =>
+      span && ((span.start <= figure.start && span.end >= figure.end) ||
+        (figure.unit === "%" && yoy_pct !== null && Math.abs(Math.abs(yoy_pct) - figure.value) < 1e-9 && figure.start >= span.end && figure.start - span.end <= 40)));
     for (const figure of findFigures(stored.text)) {
       totalFigures++;
-      if (spans.some((span) => span.start <= figure.start && span.end >= figure.end)) continue;
+      if (covered(figure)) continue;
       missedFigures++;
       missedLines.push(`  ${file} @${figure.start}: ${stored.text.slice(Math.max(0, figure.start - 12), figure.end + 4).replace(/\s+/g, " ")}`);
     }

@@ -4,6 +4,7 @@ import { syncIndicators } from "./db/indicators-repo.ts";
 import { migrate } from "./db/migrate.ts";
 import { INDICATORS } from "./facts/indicators.ts";
 import initSql from "./db/migrations/001_init.sql";
+import aliasesSql from "./db/migrations/002_aliases_and_context.sql";
 import { openPostgres } from "./db/pg-client.ts";
 import type { Deps } from "./deps.ts";
 import { createEmbedder } from "./embed/create-embedder.ts";
@@ -16,7 +17,7 @@ interface Env {
   [variable: string]: unknown;
 }
 
-const migrations = [{ name: "001_init.sql", sql: initSql }];
+const migrations = [{ name: "001_init.sql", sql: initSql }, { name: "002_aliases_and_context.sql", sql: aliasesSql }];
 let migrated: Promise<unknown> | undefined;
 
 /**

@@ -4,6 +4,7 @@ import { BadRequestError } from "../errors.ts";
 import { toApiFact } from "../routes/fact-json.ts";
 import { toSimplified } from "../text/normalize.ts";
 import { answerFigure } from "./answer-figure.ts";
+import { answerRanked } from "./answer-ranked.ts";
 import { answerOpen } from "./answer-open.ts";
 import { toApiVerification } from "./api-verification.ts";
 import { checkAnswer } from "./check-answer.ts";
@@ -55,7 +56,7 @@ export async function answerQuestion(deps: Deps, input: AnswerInput, options: An
     const open = await answerOpen(deps, query, readable, options);
     result = { answer: open.text, citations: open.citations, facts: [], verification: toApiVerification(open.verification), mode: open.mode };
   } else {
-    const figure = await answerFigure(deps, query, vocabulary);
+    const figure = (await answerRanked(deps, query, readable)) ?? (await answerFigure(deps, query, vocabulary));
     stored = figure.query;
     const context = {
       park: stored.parks.length === 1 ? stored.parks[0] : undefined,

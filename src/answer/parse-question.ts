@@ -2,7 +2,8 @@ import { indicatorByKey } from "../facts/indicators.ts";
 import { findIndicators, type IndicatorMention } from "./find-indicators.ts";
 import { parseYears } from "./parse-years.ts";
 import type { AnswerQuery, Intent } from "./types.ts";
-import { parkAliases, type Vocabulary } from "./vocabulary.ts";
+import { findParkMentions, parkAliases, resolveParkName } from "../domain/park-names.ts";
+import type { Vocabulary } from "./vocabulary.ts";
 
 /** What the parser saw besides the query, used to resolve follow-ups. */
 export interface ParseSignals {
@@ -40,11 +41,13 @@ const ALL_PARKS = /各园区|各个园区|所有园区|哪个园区|哪家园区
 const ASCENDING = /最低|最少|最小|最差|垫底|倒数|更低|更少|更小/;
 const RATE_MEASURE = /增幅|降幅|增速|增长率|增长最快|下降最多|同比/;
 const REFERS_TO_EARLIER = /这两项|这两个|这几项|这些指标|两者|二者|它们|上述/;
-/** A park-like name: two to eight characters before a park suffix, not a determiner (各园区, 两个园区). */
-const PARK_NAME = /([\u4e00-\u9fa5]{2,8}?)(经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|产业园区|工业园|产业园|园区)/g;
-const NOT_A_NAME = /^(各|各个|两个|哪个|哪家|哪一个|全|本|该|所有|每个|整个|这个|那个|哪些|全部|几个|其他|我们|我|全国|全省|全市|省级|国家级|市级|开发区|工业)$|[的在和与是了年]/;
-
-function findParks(question: string, vocabulary: Vocabulary): { parks: string[]; rest: string; unknown?: string } {
+/**
+ * Parks a question names: stored parks and their short forms first, then every other park reference through
+ * the park-name module: a name documents use (长春高新区, XX工业园区) resolves to its park; a generic reference
+ * (该工业园区, 一季度园区, 投入多少资金完成园区) means the caller's park; only a proper name that matches
+ * nothing on record (明湖经济开发区) is unknown.
+ */
+function findParks(question: string, vocabulary: Vocabulary, defaultPark?: string): { parks: string[]; rest: string; unknown?: string } {
   let rest = question;
   const found: Array<{ at: number; park: string }> = [];
   const candidates = vocabulary.parks
@@ -58,12 +61,14 @@ function findParks(question: string, vocabulary: Vocabulary): { parks: string[];
     rest = rest.replaceAll(alias, " ".repeat(alias.length));
   }
   let unknown: string | undefined;
-  for (const match of rest.matchAll(PARK_NAME)) {
-    const name = match[1].replace(/^.*?(?:\d{4}年|年|的|在)/, "");
-    if (name.length >= 2 && !NOT_A_NAME.test(name)) {
-      unknown = `${name}${match[2]}`;
-      break;
+  for (const mention of findParkMentions(rest)) {
+    const park = mention.generic && !mention.placeholder ? null : resolveParkName(mention.name, vocabulary, defaultPark);
+    if (park) {
+      if (!found.some((item) => item.park === park)) found.push({ at: mention.start, park });
+      rest = rest.slice(0, mention.start) + " ".repeat(mention.end - mention.start) + rest.slice(mention.end);
+      continue;
     }
+    if (!mention.generic) unknown ??= mention.name;
   }
   return { parks: found.sort((a, b) => a.at - b.at).map((item) => item.park), rest, unknown };
 }
@@ -105,7 +110,7 @@ function detectIntent(text: string, indicatorCount: number, years: number[], par
  */
 export function parseQuestion(question: string, vocabulary: Vocabulary, defaults: { park?: string } = {}): ParsedQuestion {
   const text = question.trim();
-  const { parks: namedParks, rest: withoutParks, unknown } = findParks(text, vocabulary);
+  const { parks: namedParks, rest: withoutParks, unknown } = findParks(text, vocabulary, defaults.park);
   const allParks = ALL_PARKS.test(text) && namedParks.length < 2;
   const parks = allParks ? [...vocabulary.parks] : namedParks;
   const park = parks.length === 1 ? parks[0] : defaults.park;

@@ -6,7 +6,8 @@ import { type ParsedQuestion, parseQuestion } from "./parse-question.ts";
 import { ANSWER_UNDERSTAND, fillPrompt } from "./prompts.ts";
 import { isFollowUp, resolveFollowUp } from "./resolve-follow-up.ts";
 import { type AnswerQuery, INTENTS } from "./types.ts";
-import { parkAliases, type Vocabulary } from "./vocabulary.ts";
+import { parkAliases, resolveParkName } from "../domain/park-names.ts";
+import type { Vocabulary } from "./vocabulary.ts";
 
 /** What the model returns for a question (structured output); mapped onto the same query as the offline parser. */
 export const modelQuerySchema = z.object({
@@ -34,7 +35,8 @@ export interface UnderstandContext {
 export function matchPark(name: string, vocabulary: Vocabulary): string | null {
   const text = name.trim();
   if (!text) return null;
-  for (const park of vocabulary.parks) if (park === text) return park;
+  const resolved = resolveParkName(text, vocabulary);
+  if (resolved) return resolved;
   for (const park of vocabulary.parks) if (parkAliases(park).some((alias) => alias.length >= 2 && (text.includes(alias) || alias.includes(text)))) return park;
   return null;
 }

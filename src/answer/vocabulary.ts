@@ -1,4 +1,7 @@
+import { listParkAliases } from "../db/documents-repo.ts";
 import { factCoverage, factIndicators } from "../db/facts-repo.ts";
+import { UNKNOWN_YEAR } from "../domain/periods.ts";
+export { parkAliases } from "../domain/park-names.ts";
 import type { SqlClient } from "../db/sql-client.ts";
 
 /** What the database holds, as the question parser needs it: parks, years, indicator labels. */
@@ -17,6 +20,8 @@ export interface Vocabulary {
   latestActualYearByPark: Map<string, number>;
   /** Indicator keys and labels present in the facts table, most facts first. */
   indicators: Array<{ key: string; label: string; facts: number }>;
+  /** Names documents use for parks (长春高新区 for a park stored as an office's own label), most mentions first. */
+  aliases: Array<{ alias: string; park: string; mentions: number }>;
 }
 
 /**
@@ -24,24 +29,28 @@ export interface Vocabulary {
  * @example const vocabulary = await loadVocabulary(deps.db)
  */
 export async function loadVocabulary(db: SqlClient): Promise<Vocabulary> {
-  const [coverage, indicators, actual, documentParks] = await Promise.all([
+  const [allCoverage, indicators, actual, documentParks, aliases] = await Promise.all([
     factCoverage(db),
     factIndicators(db),
     db.query<{ park: string; year: number }>(
       "SELECT park, max(year)::int AS year FROM facts WHERE status = 'actual' GROUP BY park",
     ),
     db.query<{ park: string }>("SELECT DISTINCT park FROM documents WHERE park <> ''"),
+    listParkAliases(db),
   ]);
+  // Figures of documents that state no year are kept under year 0: they are on record, but no year of it.
+  const coverage = allCoverage.filter((row) => row.year !== UNKNOWN_YEAR);
+  const parksWithFacts = new Set(allCoverage.map((row) => row.park));
   const yearsByPark = new Map<string, number[]>();
   for (const row of coverage) {
     const years = yearsByPark.get(row.park) ?? [];
     years.push(row.year);
     yearsByPark.set(row.park, years);
   }
-  const latestActualYearByPark = new Map(actual.rows.map((row) => [row.park, Number(row.year)] as const));
+  const latestActualYearByPark = new Map(actual.rows.filter((row) => Number(row.year) !== UNKNOWN_YEAR).map((row) => [row.park, Number(row.year)] as const));
   const latestYearByPark = new Map([...yearsByPark].map(([park, years]) => [park, Math.max(...years)] as const));
   const actualValues = [...latestActualYearByPark.values()];
-  const parks = [...new Set([...yearsByPark.keys(), ...documentParks.rows.map((row) => row.park)])].filter(Boolean);
+  const parks = [...new Set([...parksWithFacts, ...documentParks.rows.map((row) => row.park)])].filter(Boolean);
   return {
     parks,
     yearsByPark,
@@ -50,24 +59,6 @@ export async function loadVocabulary(db: SqlClient): Promise<Vocabulary> {
     latestActualYear: actualValues.length ? Math.max(...actualValues) : null,
     latestActualYearByPark,
     indicators,
+    aliases,
   };
-}
-
-const PARK_SUFFIXES = [
-  "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "工业开发区", "产业开发区", "工业园区",
-  "产业园区", "开发区", "高新区", "经开区", "工业园", "产业园", "园区",
-];
-
-/** Short forms of a park name a user may type: 明湖经济开发区 → 明湖. */
-export function parkAliases(park: string): string[] {
-  const aliases = new Set<string>([park]);
-  for (const suffix of PARK_SUFFIXES) {
-    if (park.endsWith(suffix) && park.length - suffix.length >= 2) {
-      const core = park.slice(0, -suffix.length);
-      aliases.add(core);
-      // 江屿经开区, 江屿园区, 江屿开发区 all contain the core; keep the core as the key alias.
-      break;
-    }
-  }
-  return [...aliases].sort((a, b) => b.length - a.length);
 }

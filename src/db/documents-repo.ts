@@ -22,6 +22,16 @@ export interface NewDocument {
   chunks: NewChunk[];
   /** Facts with the ord of the chunk they came from. */
   facts: Array<FactInput & { chunkOrd: number | null }>;
+  /** Proper park names the document uses, with how often (its own name and its sub-parks). */
+  aliases?: Array<{ name: string; count: number }>;
+}
+
+/** Every alias on record: which park each name stands for, and in how many mentions. */
+export async function listParkAliases(db: SqlClient): Promise<Array<{ alias: string; park: string; mentions: number }>> {
+  const { rows } = await db.query<{ alias: string; park: string; mentions: number }>(
+    "SELECT alias, park, sum(mentions)::int AS mentions FROM park_aliases GROUP BY alias, park ORDER BY alias, mentions DESC",
+  );
+  return rows.map((row) => ({ alias: row.alias, park: row.park, mentions: Number(row.mentions) }));
 }
 
 export interface DocumentSummary {
@@ -69,6 +79,9 @@ export async function insertDocument(db: SqlClient, doc: NewDocument): Promise<{
         [chunkId, id, chunk.ord, chunk.sectionPath, chunk.text, chunk.start, chunk.end, doc.park,
           chunk.year ?? doc.year, chunk.kind ?? doc.kind, chunk.tokens, toVectorLiteral(chunk.embedding)],
       );
+    }
+    for (const alias of doc.aliases ?? []) {
+      await tx.query("INSERT INTO park_aliases (document_id, park, alias, mentions) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", [id, doc.park, alias.name, alias.count]);
     }
     await insertFacts(
       tx,

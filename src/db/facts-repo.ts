@@ -1,16 +1,20 @@
 import type { Fact, FactFilter, FactInput } from "../facts/types.ts";
+import { AppError } from "../errors.ts";
 import type { SqlClient, SqlExecutor } from "./sql-client.ts";
+
+/** Most facts one `findFacts` call without a `limit` returns; more is an error, never a silent cut. */
+export const MAX_FACT_ROWS = 100_000;
 
 type StoredFact = FactInput & { documentId: string | null; chunkId: string | null };
 
 const insertSql = `INSERT INTO facts (id, park, period, year, indicator_key, label, scope, value, unit, value_base, base_unit,
-  yoy_pct, qualifier, status, decimals, document_id, chunk_id, span_start, span_end, quote, origin, confidence, note)
-  VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)`;
+  yoy_pct, qualifier, status, decimals, document_id, chunk_id, span_start, span_end, quote, origin, confidence, note, context)
+  VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)`;
 
 function params(id: string, fact: StoredFact): unknown[] {
   return [id, fact.park, fact.period, fact.year, fact.indicatorKey, fact.label, fact.scope, fact.value, fact.unit,
     fact.valueBase, fact.baseUnit, fact.yoyPct, fact.qualifier, fact.status, fact.decimals, fact.documentId,
-    fact.chunkId, fact.spanStart, fact.spanEnd, fact.quote, fact.origin, fact.confidence, fact.note ?? null];
+    fact.chunkId, fact.spanStart, fact.spanEnd, fact.quote, fact.origin, fact.confidence, fact.note ?? null, fact.context ?? ""];
 }
 
 /** Insert facts inside the caller's transaction. */
@@ -45,7 +49,7 @@ export interface FactRow {
   id: string; park: string; period: string; year: number; indicator_key: string; label: string; scope: string;
   value: number; unit: string; value_base: number; base_unit: string; yoy_pct: number | null; qualifier: string;
   status: string; decimals: number; document_id: string | null; chunk_id: string | null; span_start: number | null;
-  span_end: number | null; quote: string; origin: string; confidence: number; note: string | null;
+  span_end: number | null; quote: string; origin: string; confidence: number; note: string | null; context?: string | null;
   document_title: string | null;
 }
 
@@ -56,7 +60,7 @@ export function toFact(row: FactRow): Fact {
     baseUnit: row.base_unit, yoyPct: row.yoy_pct === null ? null : Number(row.yoy_pct),
     qualifier: row.qualifier as Fact["qualifier"], status: row.status as Fact["status"], decimals: Number(row.decimals),
     documentId: row.document_id, chunkId: row.chunk_id, spanStart: row.span_start, spanEnd: row.span_end,
-    quote: row.quote, origin: row.origin as Fact["origin"], confidence: Number(row.confidence), note: row.note,
+    quote: row.quote, context: row.context ?? "", origin: row.origin as Fact["origin"], confidence: Number(row.confidence), note: row.note,
     documentTitle: row.document_title,
   };
 }
@@ -80,7 +84,9 @@ export async function findFacts(db: SqlClient, filter: FactFilter): Promise<Fact
   if (filter.indicatorKey !== undefined) add("f.indicator_key = ?", filter.indicatorKey);
   if (filter.indicatorKeys?.length) add("f.indicator_key = ANY(?::text[])", filter.indicatorKeys);
   if (filter.status !== undefined) add("f.status = ?", filter.status);
-  const limit = Math.min(filter.limit ?? 5000, 20000);
+  // A caller's own limit is honoured as given; without one every matching row is returned, up to a safety
+  // ceiling that fails loudly instead of cutting the list short (a verifier missing candidates would certify wrongly).
+  const limit = filter.limit !== undefined ? Math.max(0, Math.floor(filter.limit)) : MAX_FACT_ROWS + 1;
   const { rows } = await db.query<FactRow>(
     `SELECT f.*, d.title AS document_title FROM facts f LEFT JOIN documents d ON d.id = f.document_id
      ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
@@ -88,6 +94,9 @@ export async function findFacts(db: SqlClient, filter: FactFilter): Promise<Fact
      LIMIT ${limit}`,
     values,
   );
+  if (filter.limit === undefined && rows.length > MAX_FACT_ROWS) {
+    throw new AppError("internal", `符合条件的事实超过 ${MAX_FACT_ROWS} 条，未截断返回；请按园区、年份或指标缩小查询范围`);
+  }
   return rows.map(toFact);
 }
 

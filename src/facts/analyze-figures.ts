@@ -22,6 +22,12 @@ export type { AnalyzeOptions, FigureMention, FigureReading, MentionRole } from "
  * @example analyzeFigures("2020年，园区规上企业实现工业总产值202亿元，同比增长16.6%。")
  * // → [{ role: "value", indicatorKey: "industrial_output", scope: "规上企业", period: "2020" }, { role: "yoy", parent: 0 }]
  */
+/** A plan or forecast word holds within its ；-clause: 预计全年178亿元；全年固定资产投资39.4亿元 reports the second. */
+function statusClauseStart(text: string, sentenceStart: number, at: number): number {
+  const semicolon = Math.max(text.lastIndexOf("；", at - 1), text.lastIndexOf(";", at - 1));
+  return semicolon >= sentenceStart ? semicolon + 1 : sentenceStart;
+}
+
 export function analyzeFigures(text: string, options: AnalyzeOptions = {}): FigureMention[] {
   const figures = findFigures(text);
   const mentions: FigureMention[] = [];
@@ -79,7 +85,7 @@ function analyzeSentence(
     // 未达到15个的目标: a figure that names the target is a plan figure, in a report too.
     const status = TARGET_AFTER.test(text.slice(figure.end, figure.end + 8))
       ? "plan"
-      : statusAt(text.slice(sentence.start, figure.start), options.sectionPath, options.status, { year, explicit, defaultYear: options.year });
+      : statusAt(text.slice(statusClauseStart(text, sentence.start, figure.start), figure.start), options.sectionPath, options.status, { year, explicit, defaultYear: options.year });
     const base: MentionBase = { figure, period, year, periodExplicit: explicit, status, sentence };
     const context: FigureContext = { base, figure, local, clauseText };
     const after = text.slice(figure.end, figure.end + 3);

@@ -8,6 +8,8 @@
  * - 提高2.3个百分点 → `pp:<key>`; 比上年增加3亿元 → `delta:<key>` (signed); 第50位 → `rank`;
  * - thresholds (投资在50亿元以上的项目) are no facts: they become the scope of their clause.
  */
+import { UNKNOWN_YEAR, UNKNOWN_YEAR_PERIOD } from "../domain/periods.ts";
+import { factContext } from "./fact-context.ts";
 import { analyzeFigures, type FigureMention } from "./analyze-figures.ts";
 import type { FactInput, FactStatus } from "./types.ts";
 
@@ -16,7 +18,8 @@ export interface ExtractInput {
   /** Offset of `text` in the document; spans are absolute. */
   offset?: number;
   park: string;
-  year: number;
+  /** The document's year; undefined when neither the upload nor the text states one (facts keep year 0). */
+  year?: number;
   /** Default status when the sentence does not say (力争 → plan, 预计 → forecast). */
   status?: FactStatus;
   sectionPath?: string;
@@ -67,6 +70,7 @@ export function extractFacts(input: ExtractInput): FactInput[] {
     (input.exclude ?? []).some((range) => mention.figure.start + offset < range.end && mention.figure.end + offset > range.start);
   const facts: FactInput[] = [];
   const factOfMention = new Map<number, FactInput>();
+  const figures = mentions.map((mention) => mention.figure);
   mentions.forEach((mention, index) => {
     if (mention.role === "threshold" || mention.milestone || excluded(mention)) return;
     const { figure } = mention;
@@ -80,8 +84,8 @@ export function extractFacts(input: ExtractInput): FactInput[] {
     const signed = mention.role === "yoy" || mention.role === "cagr" || mention.role === "pp_change" || mention.role === "delta" ? mention.direction : 1;
     const fact: FactInput = {
       park: input.park,
-      period: mention.period || String(input.year),
-      year: mention.year ?? input.year,
+      period: mention.period || (input.year === undefined ? UNKNOWN_YEAR_PERIOD : String(input.year)),
+      year: mention.year ?? input.year ?? UNKNOWN_YEAR,
       indicatorKey: keyOf(mention),
       label: mention.label,
       scope: mention.scope,
@@ -96,6 +100,7 @@ export function extractFacts(input: ExtractInput): FactInput[] {
       spanStart: figure.start + offset,
       spanEnd: figure.end + offset,
       quote: quoteOf(input.text, mention),
+      context: factContext(input.text, mention.sentence.start, figure, figures),
       origin: "text",
       confidence: mention.confidence,
       note: noteOf(mention),
@@ -109,10 +114,22 @@ export function extractFacts(input: ExtractInput): FactInput[] {
       facts.pop();
       fact.yoyPct = before.yoyPct;
     }
+    moneyFromBareScale(fact);
     factOfMention.set(index, fact);
     facts.push(fact);
   });
   return facts;
+}
+
+const MONEY_WORDS = /收入|营收|产值|投资|税|利润|销售|费用|开发费|资金|金额|贷款|财政|增加值|总额|GDP|生产总值|出口|进口|营业额|基金/;
+
+/** 研发费用…完成填报8.1亿: a bare 亿 is 亿元; a bare 万 stated of money is 万元. */
+function moneyFromBareScale(fact: FactInput): void {
+  if (fact.baseUnit !== "" || !/^(?:亿|万|千万|百万)$/.test(fact.unit)) return;
+  // A park counts nothing else in 亿; 万 may count people (从业人员1.2万), so it needs a money word.
+  if (!/亿/.test(fact.unit) && !MONEY_WORDS.test(`${fact.label} ${fact.context ?? ""}`)) return;
+  fact.unit = `${fact.unit}元`;
+  fact.baseUnit = "元";
 }
 
 function noteOf(mention: FigureMention): string | null {

@@ -3,6 +3,7 @@
  * sentence speaks of (2020年, 上半年, 1—11月), whether it reports or plans (力争, 预计), and its 口径
  * (scope: 园区, 规上企业, 其中10家有色金属加工企业, 投资10亿元以上).
  */
+import { UNKNOWN_YEAR_PERIOD } from "../domain/periods.ts";
 import type { FactStatus } from "./types.ts";
 
 export interface Span {
@@ -15,7 +16,8 @@ export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (/[。！？!?\n]/.test(text[i])) {
+    // 2。87亿元: an ideographic full stop between digits is a decimal point, not a sentence end.
+    if (/[。！？!?\n]/.test(text[i]) && !(text[i] === "。" && /\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? ""))) {
       if (i > start) spans.push({ start, end: i + 1 });
       start = i + 1;
     }
@@ -67,7 +69,7 @@ const monthNumber = (s: string): number => (/^\d+$/.test(s) ? Number(s) : CN_MON
  */
 export function periodMarkers(text: string, defaultYear: number | undefined): PeriodMarker[] {
   const markers: PeriodMarker[] = [];
-  const yearPattern = /((?:19|20)\d{2})年|([二][〇零][一二三四五六七八九〇零]{2})年|(今年|本年|去年|上年|上一年|明年|下一年)/g;
+  const yearPattern = /((?:19|20)\d{2})(?:年|(?=全年|年度))|([二][〇零][一二三四五六七八九〇零]{2})年|(今年|本年|去年|上年|上一年|明年|下一年)/g;
   for (const match of text.matchAll(yearPattern)) {
     const start = match.index ?? 0;
     if (COMPARISON_BEFORE.test(text.slice(Math.max(0, start - 2), start))) continue;
@@ -82,6 +84,8 @@ export function periodMarkers(text: string, defaultYear: number | undefined): Pe
     if (year !== undefined) markers.push({ start, year, ...(match[3] ? { relative: true } : {}) });
   }
   const subPatterns: Array<[RegExp, (m: RegExpMatchArray) => string | undefined]> = [
+    // 全年 after 1—9月 returns to the whole year (1-9月实现GDP115.5亿元，全年预计实现178亿元).
+    [/全年/g, () => ""],
     [/上半年/g, () => "H1"],
     [/下半年/g, () => "H2"],
     [/前三季度|一至三季度|1-3季度/g, () => "M01-09"],
@@ -112,8 +116,10 @@ export function periodAt(
   const before = years.filter((m) => m.start < at).pop();
   const yearMarker = before ?? years.find((m) => m.start >= at && !m.relative);
   const year = yearMarker?.year ?? defaultYear;
-  const sub = markers.filter((m) => m.sub !== undefined && m.start < at).pop()?.sub ?? "";
-  if (year === undefined) return { period: "", year: undefined, explicit: false };
+  // A sub-year marker holds until the sentence states a year again (1-9月…；2025年，新增…).
+  const sub = markers.filter((m) => m.sub !== undefined && m.start < at && (!before || m.start > before.start)).pop()?.sub ?? "";
+  // No year anywhere: the sub-year part is kept under the unknown year (1-10月 → 0000M01-10).
+  if (year === undefined) return { period: sub ? `${UNKNOWN_YEAR_PERIOD}${sub}` : "", year: undefined, explicit: !!sub };
   return { period: `${year}${sub}`, year, explicit: !!yearMarker || !!sub };
 }
 

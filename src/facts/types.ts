@@ -67,6 +67,8 @@ export interface FactInput {
   spanStart: number | null;
   spanEnd: number | null;
   quote: string;
+  /** The words the figure is stated with (the clause before it): what question matching reads. */
+  context?: string;
   origin: "text" | "stats";
   confidence: number;
   note?: string | null;

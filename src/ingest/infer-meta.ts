@@ -2,6 +2,7 @@
  * Document metadata guessed from its title and opening lines: the park, the
  * year, the kind (总结 / 计划 / 报告) and a title.
  */
+import { properParkNames } from "../domain/park-names.ts";
 import type { DocumentKind } from "./types.ts";
 
 /** Result of {@link inferMeta}. */
@@ -12,29 +13,22 @@ export interface InferredMeta {
   title: string;
 }
 
-/**
- * A park name: a 2–8 character prefix and a park suffix. The prefix may not
- * contain function words or the year, so "2020年工业园区" yields no park.
- */
-const PARK =
-  /([\u4e00-\u9fffA-Za-z]{2,8}?(?:高新技术产业开发区|经济技术开发区|高新技术产业园区|工业园区|经济开发区|产业园区|高新区|开发区|工业园|产业园|园区))/g;
-const PARK_PREFIX_STOP = /[的和在及与对于是为了年月日我本该全各]/;
-
 /** A title-like opening: ends with 总结/计划/要点/思路/报告, optionally "…总结及…计划". */
 const TITLE =
   /^[^。；！？\n]{0,40}?(?:工作总结|工作计划|工作要点|工作思路|工作报告|工作汇报|总结|计划|要点|报告)(?:及[^。；！？\n]{0,25}?(?:工作计划|工作思路|工作打算|工作要点|计划|打算|思路))?/;
 
-function findPark(text: string): string | undefined {
-  for (const match of text.matchAll(PARK)) {
-    let name = match[1];
-    // Drop leading words that are not part of a name (e.g. "今年以来，XX工业园区").
-    const stop = [...name].findLastIndex((char) => PARK_PREFIX_STOP.test(char));
-    if (stop !== -1) name = name.slice(stop + 1);
-    const suffix = /(?:高新技术产业开发区|经济技术开发区|高新技术产业园区|工业园区|经济开发区|产业园区|高新区|开发区|工业园|产业园|园区)$/.exec(name);
-    const prefix = suffix ? name.slice(0, suffix.index) : name;
-    if (prefix.length >= 2 && !/^(?:工业|产业|经济|高新|开发|本|我|全|该)/.test(prefix)) return name;
-  }
-  return undefined;
+/**
+ * The document's own park: a proper name in the title, else one the text uses at least twice, else the first
+ * proper name of its opening. Phrases ending in a park suffix (加快推进县域工业园区) and honours (评为“省级工业园区”)
+ * are no names (`src/domain/park-names.ts`).
+ */
+function findPark(title: string | undefined, text: string): string | undefined {
+  const inTitle = title ? properParkNames(title)[0] : undefined;
+  if (inTitle) return inTitle.name;
+  // The name the opening uses (an anonymised copy's XX工业园区 too), else one used at least twice.
+  const names = properParkNames(text, { placeholders: true });
+  const opening = [...names].sort((a, b) => a.first - b.first).find((name) => name.first < 200);
+  return opening?.name ?? names.find((name) => name.count >= 2 && !name.placeholder)?.name;
 }
 
 function kindOf(text: string): DocumentKind | undefined {
@@ -61,7 +55,7 @@ export function inferMeta(input: { title?: string; text: string }): InferredMeta
   const titleMatch = lines.length > 0 ? TITLE.exec(lines[0]) : null;
   const title = givenTitle ?? titleMatch?.[0].trim() ?? (lines[0] ?? "").slice(0, 40);
 
-  const park = (givenTitle && findPark(givenTitle)) || findPark(title) || findPark(opening.slice(0, 500));
+  const park = findPark(givenTitle ?? title, input.text);
   const yearSource = givenTitle ?? title;
   const yearMatch = /(20\d{2})\s*年/.exec(yearSource) ?? /(20\d{2})\s*年/.exec(opening.slice(0, 200));
   const kind = kindOf(givenTitle ?? "") ?? kindOf(title) ?? "other";

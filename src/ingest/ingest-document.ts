@@ -1,6 +1,7 @@
 import { findDocumentBySha, getDocument, insertDocument, type DocumentSummary } from "../db/documents-repo.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
+import { properParkNames } from "../domain/park-names.ts";
 import { extractFacts } from "../facts/extract-facts.ts";
 import { normalizeText } from "../text/normalize.ts";
 import { searchTokens } from "../text/tokens.ts";
@@ -67,30 +68,31 @@ export async function ingestDocument(deps: Deps, input: IngestInput): Promise<In
   if (existing) return duplicateResult(existing);
 
   const meta = inferMeta({ title: input.title, text });
-  const park = input.park ?? meta.park ?? "";
   const year = input.year ?? meta.year ?? null;
   const kind: DocumentKind = input.kind ?? meta.kind ?? "other";
   const title = input.title ?? meta.title;
-  if (!park) warnings.push("未能识别园区名称，请在上传时提供 park 字段");
-  if (year === null) warnings.push("未能识别年份，请在上传时提供 year 字段");
+  // A document that names no park still keeps its figures, under a name that says so.
+  const park = input.park ?? meta.park ?? unnamedPark(title);
+  if (!input.park && !meta.park) warnings.push(`未能识别园区名称，已记为“${park}”；请在上传时提供 park 字段`);
+  if (year === null) warnings.push("未能识别年份：文中未注明年份的数字按“年份未注明”保存；请在上传时提供 year 字段");
 
   const sections = buildOutline(text);
   const chunks = chunkDocument(text, sections);
   const embeddings = await deps.embedder.embed(chunks.map((chunk) => (chunk.sectionPath ? `${chunk.sectionPath}\n${chunk.text}` : chunk.text)));
 
-  const facts = park && year !== null
-    ? chunks.flatMap((chunk) =>
-        extractFacts({
-          text: chunk.text,
-          offset: chunk.start,
-          park,
-          year: chunk.year ?? year,
-          status: chunk.kind === "plan" ? "plan" : "actual",
-          sectionPath: chunk.sectionPath,
-          exclude: normalized.mojibake,
-        }).map((fact) => ({ ...fact, chunkOrd: chunk.ord })),
-      )
-    : [];
+  const facts = chunks.flatMap((chunk) =>
+    extractFacts({
+      text: chunk.text,
+      offset: chunk.start,
+      park,
+      year: chunk.year ?? year ?? undefined,
+      status: chunk.kind === "plan" ? "plan" : "actual",
+      sectionPath: chunk.sectionPath,
+      exclude: normalized.mojibake,
+    }).map((fact) => ({ ...fact, chunkOrd: chunk.ord })),
+  );
+  // The names the document uses for parks (its own, its sub-parks, an anonymised XX工业园区) lead questions to it.
+  const aliases = properParkNames(`${title}\n${text}`, { placeholders: true }).filter((name) => name.name !== park);
 
   const stored = await insertDocument(deps.db, {
     park, year, kind, title, source: input.source ?? input.fileName ?? null,
@@ -101,6 +103,7 @@ export async function ingestDocument(deps: Deps, input: IngestInput): Promise<In
       embedding: embeddings[index],
     })),
     facts,
+    aliases,
   });
   if (stored.duplicate) {
     // Lost a race with a concurrent upload of the same content: report the winner.
@@ -112,6 +115,12 @@ export async function ingestDocument(deps: Deps, input: IngestInput): Promise<In
     id: stored.id, park, year, kind, title, chunks: chunks.length, facts: facts.length, warnings,
     duplicate: stored.duplicate,
   };
+}
+
+/** The park of a document that names none: 未命名园区（its title）. */
+export function unnamedPark(title: string): string {
+  const short = title.replace(/\s+/g, "").slice(0, 30);
+  return short ? `未命名园区（${short}）` : "未命名园区";
 }
 
 function duplicateResult(document: DocumentSummary): IngestResult {

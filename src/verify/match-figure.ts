@@ -1,3 +1,4 @@
+export { periodText } from "../domain/periods.ts";
 /**
  * Precision-aware comparison of a stated figure with a stored value, plus the compatibility rules
  * (units, scopes, statuses) that decide which stored facts a claim may be compared with at all.
@@ -120,15 +121,3 @@ export function tidy(value: number): number {
   return Number(value.toPrecision(12));
 }
 
-/** A period for display: 2020H1 → 2020年上半年, 2020M01-11 → 2020年1-11月, 2021-2024 → 2021—2024年. */
-export function periodText(period: string): string {
-  const span = /^(\d{4})-(\d{4})?$/.exec(period);
-  if (span) return span[2] ? `${span[1]}—${span[2]}年` : `${span[1]}年以来`;
-  const match = /^(\d{4})(.*)$/.exec(period);
-  if (!match) return period;
-  const [, year, sub] = match;
-  const months = /^M(\d{2})(?:-(\d{2}))?$/.exec(sub);
-  const subText = sub === "H1" ? "上半年" : sub === "H2" ? "下半年" : /^Q[1-4]$/.test(sub) ? `第${"一二三四"[Number(sub[1]) - 1]}季度`
-    : months ? `${Number(months[1])}${months[2] ? `-${Number(months[2])}` : ""}月` : sub;
-  return `${year}年${subText}`;
-}

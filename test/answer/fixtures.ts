@@ -58,6 +58,7 @@ export function testVocabulary(): Vocabulary {
     latestYearByPark: new Map([[PARK, 2023], [OTHER_PARK, 2022]]),
     latestActualYear: 2022,
     latestActualYearByPark: new Map([[PARK, 2022], [OTHER_PARK, 2022]]),
+    aliases: [],
     indicators: [
       { key: "industrial_output", label: "工业总产值", facts: 10 },
       { key: "profit", label: "利润", facts: 5 },
