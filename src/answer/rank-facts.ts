@@ -5,6 +5,7 @@
  * not a gate, so 工业开票销售, 社零总额 or 新增建成区面积 are found as written.
  */
 import { periodSuffix, UNKNOWN_YEAR } from "../domain/periods.ts";
+import { withAbbreviations } from "../domain/abbreviations.ts";
 import { findParkMentions } from "../domain/park-names.ts";
 import { AFTER_MARK, contextBefore } from "../facts/fact-context.ts";
 import { indicatorByKey } from "../facts/indicators.ts";
@@ -162,14 +163,15 @@ export function rankFacts(question: string, query: AnswerQuery, facts: Fact[]): 
   // The extractor's label counts when the figure's own words hold it; a label taken from a neighbouring
   // clause (和, 亿元, the first item of a 分别 list) would mislead.
   const trusted = facts.map((fact) => fact.origin === "stats" || !fact.context || contextBefore(fact.context).includes(fact.label));
-  const own = facts.map((fact, index) => bigrams(`${trusted[index] ? fact.label : ""} ${contextBefore(fact.context)} ${trusted[index] ? indicatorByKey(fact.indicatorKey)?.label ?? "" : ""} ${fact.scope === "园区" ? "" : fact.scope}`));
+  const own = facts.map((fact, index) => bigrams(withAbbreviations(`${trusted[index] ? fact.label : ""} ${contextBefore(fact.context)} ${trusted[index] ? indicatorByKey(fact.indicatorKey)?.label ?? "" : ""} ${fact.scope === "园区" ? "" : fact.scope}`)));
   // The words after a figure (…投入使用, …完成污水处理厂提标工程) tell what it is for, at half weight.
   const after = facts.map((fact) => bigrams((fact.context ?? "").split(AFTER_MARK)[1] ?? ""));
-  const sentences = facts.map((fact) => bigrams(fact.quote));
+  const sentences = facts.map((fact) => bigrams(withAbbreviations(fact.quote)));
   // Rare words decide: a bigram most facts are stated with (实现, 完成, 园区) weighs little.
   const frequency = new Map<string, number>();
   for (const words of [...own, ...after]) for (const gram of words) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
   for (const words of sentences) for (const gram of words) frequency.set(gram, (frequency.get(gram) ?? 0) + 0.5);
+  // Facts carry both forms of a short form (社会消费品零售总额 also reads as 社零…), the question its own.
   // A bigram no fact is stated with (纳税企业 → 税企) cannot tell facts apart: it weighs little, so a question
   // worded unlike the document still finds its figure; it still counts, so an unrelated question finds none.
   const weight = (gram: string) => (focus.has(gram) ? 2 : 1) * (frequency.has(gram) ? Math.log(1 + (facts.length + 1) / (1 + frequency.get(gram)!)) : 0.6);

@@ -44,3 +44,25 @@ export function periodText(period: string): string {
   const yearText = year === UNKNOWN_YEAR_PERIOD ? "（年份未注明）" : `${year}年`;
   return `${yearText}${subPeriodText(sub)}`;
 }
+
+const CN_MONTHS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+
+/**
+ * The part of a year a report covers, from its title or opening: 上半年 → H1, 一季度 → Q1, 前三季度 → M01-09,
+ * 1—11月 → M01-11; undefined for a whole-year report. Figures of such a report that state no period of their
+ * own are of that part of the year.
+ * @example partialPeriodOf("2023年上半年工作总结") // "H1"
+ */
+export function partialPeriodOf(title: string): string | undefined {
+  if (/上半年/.test(title)) return "H1";
+  if (/前三季度|1-3季度|一至三季度/.test(title)) return "M01-09";
+  if (/(?:第?一|1)季度/.test(title)) return "Q1";
+  const months = /(?:1|一)\s*(?:——|—|–|-|~|至|到)\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月/.exec(title);
+  if (months) {
+    const to = /^\d+$/.test(months[1]) ? Number(months[1]) : CN_MONTHS[months[1]] ?? 0;
+    if (to === 6) return "H1";
+    if (to === 3) return "Q1";
+    if (to >= 2 && to <= 11) return `M01-${String(to).padStart(2, "0")}`;
+  }
+  return undefined;
+}

@@ -24,6 +24,9 @@ export type { AnalyzeOptions, FigureMention, FigureReading, MentionRole } from "
  */
 /** A plan or forecast word holds within its ；-clause: 预计全年178亿元；全年固定资产投资39.4亿元 reports the second. */
 function statusClauseStart(text: string, sentenceStart: number, at: number): number {
+  // 主要预期目标：A；B；C — a list a colon opens is governed by the words before the colon.
+  const colon = Math.max(text.lastIndexOf("：", at - 1), text.lastIndexOf(":", at - 1));
+  if (colon >= sentenceStart) return sentenceStart;
   const semicolon = Math.max(text.lastIndexOf("；", at - 1), text.lastIndexOf(";", at - 1));
   return semicolon >= sentenceStart ? semicolon + 1 : sentenceStart;
 }
@@ -81,7 +84,11 @@ function analyzeSentence(
         local = item;
       } else valueGroup = null;
     }
-    const { period, year, explicit } = periodAt(markers, figure.start - sentence.start, options.year);
+    const stated = periodAt(markers, figure.start - sentence.start, options.year);
+    // A partial-year report's figures are of its part of the year unless the sentence says otherwise.
+    const { period, year, explicit } = options.periodSuffix && !stated.explicit && stated.year !== undefined
+      ? { ...stated, period: `${stated.year}${options.periodSuffix}` }
+      : stated;
     // 未达到15个的目标: a figure that names the target is a plan figure, in a report too.
     const status = TARGET_AFTER.test(text.slice(figure.end, figure.end + 8))
       ? "plan"

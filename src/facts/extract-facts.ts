@@ -20,6 +20,8 @@ export interface ExtractInput {
   park: string;
   /** The document's year; undefined when neither the upload nor the text states one (facts keep year 0). */
   year?: number;
+  /** The part of the year a partial-year report covers, for figures that state no period of their own. */
+  periodSuffix?: string;
   /** Default status when the sentence does not say (力争 → plan, 预计 → forecast). */
   status?: FactStatus;
   sectionPath?: string;
@@ -65,7 +67,7 @@ function keyOf(mention: FigureMention): string {
  */
 export function extractFacts(input: ExtractInput): FactInput[] {
   const offset = input.offset ?? 0;
-  const mentions = analyzeFigures(input.text, { year: input.year, status: input.status, sectionPath: input.sectionPath });
+  const mentions = analyzeFigures(input.text, { year: input.year, status: input.status, sectionPath: input.sectionPath, periodSuffix: input.periodSuffix });
   const excluded = (mention: FigureMention) =>
     (input.exclude ?? []).some((range) => mention.figure.start + offset < range.end && mention.figure.end + offset > range.start);
   const facts: FactInput[] = [];

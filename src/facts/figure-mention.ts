@@ -66,6 +66,8 @@ export type MentionBase = Omit<FigureMention, "role" | "indicatorKey" | "known" 
 
 export interface AnalyzeOptions {
   year?: number;
+  /** The part of the year a partial-year report covers (H1, M01-09), for figures that state no period. */
+  periodSuffix?: string;
   status?: FactStatus;
   sectionPath?: string;
 }

@@ -2,6 +2,7 @@ import { findDocumentBySha, getDocument, insertDocument, type DocumentSummary } 
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { properParkNames } from "../domain/park-names.ts";
+import { partialPeriodOf } from "../domain/periods.ts";
 import { extractFacts } from "../facts/extract-facts.ts";
 import { normalizeText } from "../text/normalize.ts";
 import { searchTokens } from "../text/tokens.ts";
@@ -87,6 +88,8 @@ export async function ingestDocument(deps: Deps, input: IngestInput): Promise<In
       park,
       year: chunk.year ?? year ?? undefined,
       status: chunk.kind === "plan" ? "plan" : "actual",
+      // 2023年上半年工作总结: its report sections speak of the half year, its plans of the whole.
+      periodSuffix: chunk.kind !== "plan" && (chunk.year ?? year) === year ? partialPeriodOf(title) : undefined,
       sectionPath: chunk.sectionPath,
       exclude: normalized.mojibake,
     }).map((fact) => ({ ...fact, chunkOrd: chunk.ord })),

@@ -159,7 +159,9 @@ export function documentYears(text: string, headings: string[] = []): { summaryY
   const summary = /(20\d{2})年[^。，,\n]{0,15}?(?:总结|开展情况|完成情况|工作回顾)/.exec(probe);
   const plan = /(20\d{2})年[^。，,\n]{0,15}?(?:计划|思路|打算|要点|安排|目标)/.exec(probe);
   const summaryYear = summary ? Number(summary[1]) : undefined;
-  const planYear = plan ? Number(plan[1]) : summaryYear !== undefined ? summaryYear + 1 : undefined;
+  // A half-year or three-quarter report plans for the rest of its own year.
+  const partial = /(20\d{2})年(?:上半年|前三季度|[一1]季度|1\s*[-—至]\s*\d{1,2}月)/.test(probe);
+  const planYear = plan ? Number(plan[1]) : summaryYear !== undefined ? summaryYear + (partial ? 0 : 1) : undefined;
   return { summaryYear, planYear };
 }
 
