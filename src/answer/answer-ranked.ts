@@ -11,7 +11,8 @@ import { indicatorByKey } from "../facts/indicators.ts";
 import type { Fact } from "../facts/types.ts";
 import type { FigureAnswer } from "./answer-figure.ts";
 import { describeStatedYoy, formatFact, isWholeParkScope } from "./format-figure.ts";
-import { GROWTH_ASK, questionWording, rankFacts } from "./rank-facts.ts";
+import type { SqlClient } from "../db/sql-client.ts";
+import { type FactIndex, GROWTH_ASK, indexFacts, questionWording, rankFacts } from "./rank-facts.ts";
 import type { AnswerQuery } from "./types.ts";
 
 /** A fact is the answer when its own words cover this much of the question's wording … */
@@ -88,7 +89,7 @@ function sentenceFor(park: string, fact: Fact): string {
 export async function answerRanked(deps: Deps, query: AnswerQuery, question: string): Promise<FigureAnswer | null> {
   if (!rankable(query)) return null;
   const park = query.parks[0];
-  const facts = (await findFacts(deps.db, { park, limit: MAX_FACTS })).filter((fact) => !fact.indicatorKey.startsWith("yoy:") || fact.yoyPct !== null);
+  const index = await parkIndex(deps.db, park);
   const answered = (fact: Fact): AnswerQuery => ({
     ...query, indicators: [fact.indicatorKey],
     years: fact.year ? [fact.year] : query.years,
@@ -96,13 +97,13 @@ export async function answerRanked(deps: Deps, query: AnswerQuery, question: str
   const parts = questionParts(question);
   if (parts.length > 1) {
     // Each part is asked on its own, with the years and period of the whole question.
-    const found = parts.map((part) => rankFacts(`${part}`, query, facts)[0]).filter((item) => item && item.match >= FACT_MATCH && item.score >= FACT_SCORE);
+    const found = parts.map((part) => rankFacts(part, query, index)[0]).filter((item) => item && item.match >= FACT_MATCH && item.score >= FACT_SCORE);
     const chosen = [...new Map(found.map((item) => [item.fact.id, item.fact])).values()];
     if (chosen.length === parts.length) {
       return { text: chosen.map((fact) => sentenceFor(park, fact)).join(""), mode: "figure", facts: chosen, query: answered(chosen[0]) };
     }
   }
-  const ranked = rankFacts(question, query, facts);
+  const ranked = rankFacts(question, query, index);
   const best = ranked[0];
   if (!best) return null;
   // 增长多少 of a figure with no stated growth: the vocabulary path computes it from two years' values.
@@ -134,6 +135,28 @@ export async function answerRanked(deps: Deps, query: AnswerQuery, question: str
     facts: chosen.facts.sort((a, b) => (a.spanStart ?? 0) - (b.spanStart ?? 0)),
     query: answered(chosen.facts[0]),
   };
+}
+
+const indexes = new WeakMap<SqlClient, Map<string, { version: string; index: FactIndex }>>();
+
+/**
+ * The ranking index of a park's facts, kept per database until the park's facts change (their count or
+ * newest insert), so that questions do not re-read and re-tokenize every fact.
+ */
+async function parkIndex(db: SqlClient, park: string): Promise<FactIndex> {
+  const { rows } = await db.query<{ n: number; at: string }>(
+    "SELECT count(*)::int AS n, coalesce(max(created_at)::text, '') AS at FROM facts WHERE park = $1",
+    [park],
+  );
+  const version = `${rows[0]?.n ?? 0}/${rows[0]?.at ?? ""}`;
+  let byPark = indexes.get(db);
+  if (!byPark) indexes.set(db, (byPark = new Map()));
+  const cached = byPark.get(park);
+  if (cached?.version === version) return cached.index;
+  const facts = (await findFacts(db, { park, limit: MAX_FACTS })).filter((fact) => !fact.indicatorKey.startsWith("yoy:") || fact.yoyPct !== null);
+  const index = indexFacts(facts);
+  byPark.set(park, { version, index });
+  return index;
 }
 
 interface RankedSentence {

@@ -104,12 +104,8 @@ function unitFit(fact: Fact, question: string): number {
   return 0;
 }
 
-/** A document figure for a slot an imported statistic fills (same indicator, period, status) yields to it. */
-function outrankedByStats(fact: Fact, all: RankedFact[]): boolean {
-  if (fact.origin === "stats" || fact.indicatorKey.startsWith("label:")) return false;
-  return all.some(({ fact: stat, score }) => stat.origin === "stats" && score > 0 && stat.indicatorKey === fact.indicatorKey &&
-    stat.period === fact.period && stat.status === fact.status && !isSubScope(fact.scope));
-}
+/** The slot (indicator, period, status) of a fact, as imported statistics fill them. */
+const slotKey = (fact: Fact) => `${fact.indicatorKey}\u0000${fact.period}\u0000${fact.status}`;
 
 /** Whether the fact's own words state its sub-scope (其中…), rather than a scope carried from a clause before. */
 function statesScope(fact: Fact): boolean {
@@ -129,40 +125,47 @@ function scopeNamed(scope: string, question: string): boolean {
 /** Sub-industries and sub-areas a sentence is about: 生物医药产业, 陶瓷产业园区, 旬阳县生态工业集中区. */
 const SUBJECT = /[\u4e00-\u9fa5]{2,6}?(?:产业|行业|领域|板块|片区|集团)/g;
 
+/** The sub-parks and sub-industries a fact's sentence is about: 旬阳县生态 (a park's core), 生物医药产业. */
+function subjectsOf(fact: Fact): { parks: string[]; subjects: string[] } {
+  const said = fact.quote;
+  const parks = findParkMentions(said).filter((mention) => !mention.generic && !mention.title).map((mention) => mention.core);
+  const subjects = (fact.context ?? "").length + 8 < said.length
+    ? [...said.matchAll(SUBJECT)].map((match) => match[0].replace(/^(?:其中|主导|全市|全县|全区|园区|开发区)/, "")).filter((subject) => subject.length >= 4)
+    : [];
+  return { parks, subjects };
+}
+
 /**
  * A figure stated for a sub-park or a sub-industry the question does not name answers another question
  * (生物医药产业…实现主营业务收入16.6亿元 is not the park's 主营业务收入).
  */
-function subjectPenalty(fact: Fact, question: string): number {
-  const said = `${fact.quote}`;
-  let penalty = 0;
-  for (const mention of findParkMentions(said)) {
-    if (!mention.generic && !mention.title && !question.includes(mention.core)) penalty = Math.max(penalty, 0.3);
-  }
-  for (const match of said.matchAll(SUBJECT)) {
-    const subject = match[0].replace(/^(?:其中|主导|全市|全县|全区|园区|开发区)/, "");
-    if (subject.length >= 4 && !question.includes(subject.slice(0, 2)) && (fact.context ?? "").length + 8 < said.length) penalty = Math.max(penalty, 0.15);
-  }
-  return penalty;
+function subjectPenalty(subjects: { parks: string[]; subjects: string[] }, question: string): number {
+  if (subjects.parks.some((core) => !question.includes(core))) return 0.3;
+  if (subjects.subjects.some((subject) => !question.includes(subject.slice(0, 2)))) return 0.15;
+  return 0;
+}
+
+/** What ranking reads of a park's facts, computed once per set of facts (see `indexFacts`). */
+export interface FactIndex {
+  facts: Fact[];
+  trusted: boolean[];
+  own: Array<Set<string>>;
+  after: Array<Set<string>>;
+  sentences: Array<Set<string>>;
+  frequency: Map<string, number>;
+  subjects: Array<{ parks: string[]; subjects: string[] }>;
+  statsSlots: Set<string>;
 }
 
 /**
- * Rank the facts of one park for a question, best first. The score adds the wording match of the fact's
- * label and clause (weight 1) and of its sentence (weight 0.35) to the period, status, unit, growth,
- * scope and vocabulary fits; a fact of another year than the one asked scores below zero.
- * @example rankFacts("2021年营业收入多少？", query, facts)[0].fact.value // 86.33
+ * The words of every fact, their rarity among the facts, and the slots imported statistics fill: everything
+ * ranking needs that does not depend on the question, so a cached index serves every question on the park.
  */
-export function rankFacts(question: string, query: AnswerQuery, facts: Fact[]): RankedFact[] {
-  const wording = questionWording(question);
-  const asked = bigrams(wording);
-  if (asked.size === 0 || facts.length === 0) return [];
-  const named = findParkMentions(question).filter((mention) => !mention.generic).map((mention) => mention.name);
-  // 规上工业企业中超亿元企业有几家: what follows 「…企业中」 is what is asked; the set before it only narrows.
-  const part = /(?:企业|项目|园区|开发区|产业|行业)中(?!心|小|国|部|西|东)/.exec(wording);
-  const focus = part ? bigrams(wording.slice(part.index + part[0].length)) : new Set<string>();
+export function indexFacts(facts: Fact[]): FactIndex {
   // The extractor's label counts when the figure's own words hold it; a label taken from a neighbouring
   // clause (和, 亿元, the first item of a 分别 list) would mislead.
   const trusted = facts.map((fact) => fact.origin === "stats" || !fact.context || contextBefore(fact.context).includes(fact.label));
+  // Facts carry both forms of a short form (社会消费品零售总额 also reads as 社零…), the question its own.
   const own = facts.map((fact, index) => bigrams(withAbbreviations(`${trusted[index] ? fact.label : ""} ${contextBefore(fact.context)} ${trusted[index] ? indicatorByKey(fact.indicatorKey)?.label ?? "" : ""} ${fact.scope === "园区" ? "" : fact.scope}`)));
   // The words after a figure (…投入使用, …完成污水处理厂提标工程) tell what it is for, at half weight.
   const after = facts.map((fact) => bigrams((fact.context ?? "").split(AFTER_MARK)[1] ?? ""));
@@ -171,29 +174,49 @@ export function rankFacts(question: string, query: AnswerQuery, facts: Fact[]): 
   const frequency = new Map<string, number>();
   for (const words of [...own, ...after]) for (const gram of words) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
   for (const words of sentences) for (const gram of words) frequency.set(gram, (frequency.get(gram) ?? 0) + 0.5);
-  // Facts carry both forms of a short form (社会消费品零售总额 also reads as 社零…), the question its own.
+  const statsSlots = new Set(facts.filter((fact) => fact.origin === "stats").map(slotKey));
+  return { facts, trusted, own, after, sentences, frequency, subjects: facts.map(subjectsOf), statsSlots };
+}
+
+/**
+ * Rank the facts of one park for a question, best first. The score adds the wording match of the fact's
+ * label and clause (weight 1) and of its sentence (weight 0.35) to the period, status, unit, growth,
+ * scope and vocabulary fits; a fact of another year than the one asked scores below zero.
+ * @example rankFacts("2021年营业收入多少？", query, facts)[0].fact.value // 86.33
+ */
+export function rankFacts(question: string, query: AnswerQuery, facts: Fact[] | FactIndex): RankedFact[] {
+  const index = Array.isArray(facts) ? indexFacts(facts) : facts;
+  const wording = questionWording(question);
+  const asked = bigrams(wording);
+  if (asked.size === 0 || index.facts.length === 0) return [];
+  const named = findParkMentions(question).filter((mention) => !mention.generic).map((mention) => mention.name);
+  // 规上工业企业中超亿元企业有几家: what follows 「…企业中」 is what is asked; the set before it only narrows.
+  const part = /(?:企业|项目|园区|开发区|产业|行业)中(?!心|小|国|部|西|东)/.exec(wording);
+  const focus = part ? bigrams(wording.slice(part.index + part[0].length)) : new Set<string>();
+  const count = index.facts.length;
   // A bigram no fact is stated with (纳税企业 → 税企) cannot tell facts apart: it weighs little, so a question
   // worded unlike the document still finds its figure; it still counts, so an unrelated question finds none.
-  const weight = (gram: string) => (focus.has(gram) ? 2 : 1) * (frequency.has(gram) ? Math.log(1 + (facts.length + 1) / (1 + frequency.get(gram)!)) : 0.6);
+  const weight = (gram: string) => (focus.has(gram) ? 2 : 1) * (index.frequency.has(gram) ? Math.log(1 + (count + 1) / (1 + index.frequency.get(gram)!)) : 0.6);
   const wantsGrowth = GROWTH_ASK.test(question);
-  return facts
-    .map((fact, index) => {
-      const match = coverage(asked, weight, own[index], after[index]);
+  return index.facts
+    .map((fact, at) => {
+      const match = coverage(asked, weight, index.own[at], index.after[at]);
       // An imported statistic has no sentence: its own words stand for one.
-      const context = fact.origin === "stats" ? match : coverage(asked, weight, sentences[index]);
+      const context = fact.origin === "stats" ? match : coverage(asked, weight, index.sentences[at]);
       let score = match + 0.35 * context + periodFit(fact, query) + statusFit(fact, question) + unitFit(fact, question);
       // The vocabulary is a boost when it reads the question as one indicator (纳税企业 is no 税金 question).
-      if (query.indicators.length === 1 && query.indicators[0] === fact.indicatorKey && trusted[index]) score += fact.origin === "stats" ? 0.5 : 0.25;
+      if (query.indicators.length === 1 && query.indicators[0] === fact.indicatorKey && index.trusted[at]) score += fact.origin === "stats" ? 0.5 : 0.25;
       if (wantsGrowth && fact.yoyPct !== null) score += 0.1;
       if (query.scope && fact.scope.includes(query.scope)) score += 0.2;
-      score -= subjectPenalty(fact, question);
+      score -= subjectPenalty(index.subjects[at], question);
       // A part of the park (其中…企业, 投资亿元以上项目) answers only a question that names that part.
       if (isSubScope(fact.scope) && statesScope(fact) && !scopeNamed(fact.scope, question)) score -= 0.3;
       // 旬阳县生态工业集中区实现工业总产值多少: a sub-park the question names is found in the sentence.
       if (named.some((name) => fact.quote.includes(name))) score += 0.3;
+      // A document figure for a slot an imported statistic fills yields to the statistic.
+      if (fact.origin === "text" && !fact.indicatorKey.startsWith("label:") && !isSubScope(fact.scope) && index.statsSlots.has(slotKey(fact))) score -= 0.5;
       return { fact, score, match: Math.max(match, context * 0.8) };
     })
-    .map((item, _, all) => ({ ...item, score: item.score + (outrankedByStats(item.fact, all) ? -0.5 : 0) }))
     // Equal scores: statistics first, then the figure the document states first (headline figures lead).
     .sort((a, b) => b.score - a.score || Number(b.fact.origin === "stats") - Number(a.fact.origin === "stats") ||
       (a.fact.spanStart ?? 0) - (b.fact.spanStart ?? 0));
