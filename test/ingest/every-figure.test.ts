@@ -1,0 +1,51 @@
+/**
+ * Every figure with a unit in a real document becomes a fact: as a value, as the growth rate of the value it
+ * follows (同比增长22% → yoy_pct), or as the threshold that scopes a count (1000万元以上项目). Reads the real
+ * development set from ../shared/realdocs (never copied into the repo) and the seed fixture.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.ts";
+import { findFigures } from "../../src/text/parse-number.ts";
+import { createTestDeps } from "../helpers/test-deps.ts";
+
+const realdocs = path.resolve(import.meta.dirname, "../../../shared/realdocs/docs");
+const documents: Array<{ name: string; title?: string; text: string }> = [
+  { name: "seed.txt", text: readFileSync(new URL("../fixtures/seed.txt", import.meta.url), "utf8") },
+  ...(existsSync(realdocs)
+    ? readdirSync(realdocs).filter((name) => name.endsWith(".txt")).sort().map((name) => {
+        const raw = readFileSync(path.join(realdocs, name), "utf8");
+        const newline = raw.indexOf("\n");
+        return { name, title: raw.slice(0, newline).split("|").slice(1).join("|").trim(), text: raw.slice(newline + 1) };
+      })
+    : []),
+];
+
+interface StoredFact { value: number; unit: string; scope: string; yoy_pct: number | null; span: { start: number; end: number } | null }
+
+describe("every figure with a unit becomes a fact", () => {
+  let deps: Awaited<ReturnType<typeof createTestDeps>>;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    deps = await createTestDeps();
+    app = createApp(deps);
+  });
+  afterAll(async () => deps.dispose());
+
+  it.each(documents.map((document) => [document.name, document] as const))("%s", async (_name, document) => {
+    // No park and no year given: a document that states neither still keeps its figures.
+    const upload = await app.request("/api/documents", {
+      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: document.text, title: document.title }),
+    });
+    expect(upload.status).toBe(201);
+    const { id, facts: count } = await upload.json() as { id: string; facts: number };
+    expect(count).toBeGreaterThan(0);
+    const stored = await (await app.request(`/api/documents/${id}`)).json() as { text: string; facts: StoredFact[] };
+    const missed = findFigures(stored.text).filter((figure) => !stored.facts.some((fact) =>
+      (fact.span && fact.span.start <= figure.start && fact.span.end >= figure.end) ||
+      (figure.unit === "%" && fact.yoy_pct !== null && fact.span && Math.abs(Math.abs(fact.yoy_pct) - figure.value) < 1e-9 && figure.start >= fact.span.end && figure.start - fact.span.end <= 40) ||
+      fact.scope.includes(figure.text)));
+    expect(missed.map((figure) => stored.text.slice(Math.max(0, figure.start - 10), figure.end))).toEqual([]);
+  });
+});
