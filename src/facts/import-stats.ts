@@ -3,7 +3,7 @@ import { findFacts, upsertStat } from "../db/facts-repo.ts";
 import type { SqlClient } from "../db/sql-client.ts";
 import { AppError } from "../errors.ts";
 import { findFigures } from "../text/parse-number.ts";
-import { isIncrementFact, matchesStated, scopesCompatible } from "../verify/match-figure.ts";
+import { contradictsStat } from "./document-conflicts.ts";
 import { resolveIndicator } from "./indicators.ts";
 import { parseCsv } from "./parse-csv.ts";
 import type { FactInput } from "./types.ts";
@@ -105,12 +105,9 @@ export async function importStats(db: SqlClient, csv: string): Promise<StatsImpo
   for (const { row, fact } of rows) {
     const extracted = await findFacts(db, { park: fact.park, period: fact.period, indicatorKey: fact.indicatorKey });
     for (const other of extracted) {
-      if (other.origin !== "text" || other.status !== "actual") continue;
-      // The same comparison the verifier makes: same 口径, stock vs flow kept apart, at the text's stated precision.
-      if (!scopesCompatible(other.scope, fact.scope, fact.indicatorKey) || isIncrementFact(other) !== isIncrementFact(fact)) continue;
-      const scale = other.value === 0 ? 1 : other.valueBase / other.value;
-      const stated = { value: other.value, decimals: other.decimals, scale, baseUnit: other.baseUnit, qualifier: other.qualifier };
-      if (!matchesStated(stated, fact.valueBase)) conflicts.push(conflictOf(row, fact, other));
+      // The same comparison the verifier (and a document upload) makes: same 口径 and status, stock vs flow
+      // kept apart, at the text's stated precision.
+      if (contradictsStat(other, fact)) conflicts.push(conflictOf(row, fact, other));
     }
   }
   return { imported: rows.length, conflicts };

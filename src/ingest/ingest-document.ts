@@ -3,6 +3,7 @@ import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { properParkNames } from "../domain/park-names.ts";
 import { partialPeriodOf } from "../domain/periods.ts";
+import { findDocumentConflicts, type DocumentConflict } from "../facts/document-conflicts.ts";
 import { extractFacts } from "../facts/extract-facts.ts";
 import { normalizeText } from "../text/normalize.ts";
 import { searchTokens } from "../text/tokens.ts";
@@ -33,6 +34,8 @@ export interface IngestResult {
   facts: number;
   warnings: string[];
   duplicate: boolean;
+  /** Figures of this upload that contradict imported statistics (empty for a duplicate). */
+  conflicts: DocumentConflict[];
 }
 
 /** sha256 hex via Web Crypto (Node 20 and Workers alike). */
@@ -44,6 +47,7 @@ export async function sha256Hex(text: string): Promise<string> {
 /**
  * The ingest verb: load → normalize → outline → chunks → tokens + embeddings → facts → one transaction.
  * Re-ingesting the same normalized text is a no-op that returns the existing id with `duplicate: true`.
+ * Figures that contradict imported statistics are reported in `conflicts` and `warnings`; the document is stored anyway.
  * @example await ingestDocument(deps, { text: "明湖经济开发区2022年工作总结……", title: "2022年工作总结" })
  */
 export async function ingestDocument(deps: Deps, input: IngestInput): Promise<IngestResult> {
@@ -113,10 +117,12 @@ export async function ingestDocument(deps: Deps, input: IngestInput): Promise<In
     const winner = await getDocument(deps.db, stored.id);
     if (winner) return duplicateResult(winner);
   }
-  deps.logger.info("document ingested", { id: stored.id, duplicate: stored.duplicate, chunks: chunks.length, facts: facts.length });
+  // Checked against the statistics as they are now, so these lines go to the response, not the stored warnings.
+  const { conflicts, warnings: conflictWarnings } = await findDocumentConflicts(deps.db, facts);
+  deps.logger.info("document ingested", { id: stored.id, duplicate: stored.duplicate, chunks: chunks.length, facts: facts.length, conflicts: conflicts.length });
   return {
-    id: stored.id, park, year, kind, title, chunks: chunks.length, facts: facts.length, warnings,
-    duplicate: stored.duplicate,
+    id: stored.id, park, year, kind, title, chunks: chunks.length, facts: facts.length, warnings: [...warnings, ...conflictWarnings],
+    duplicate: stored.duplicate, conflicts,
   };
 }
 
@@ -128,5 +134,5 @@ export function unnamedPark(title: string): string {
 
 function duplicateResult(document: DocumentSummary): IngestResult {
   const { id, park, year, kind, title, chunks, facts, warnings } = document;
-  return { id, park, year, kind, title, chunks, facts, warnings, duplicate: true };
+  return { id, park, year, kind, title, chunks, facts, warnings, duplicate: true, conflicts: [] };
 }
