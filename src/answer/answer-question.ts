@@ -2,6 +2,7 @@ import { appendMessage, ensureConversation, recentMessages } from "../db/convers
 import type { Deps } from "../deps.ts";
 import { BadRequestError } from "../errors.ts";
 import { toApiFact } from "../routes/fact-json.ts";
+import { knownParkNames } from "../domain/park-names.ts";
 import { toSimplified } from "../text/normalize.ts";
 import { answerFigure } from "./answer-figure.ts";
 import { answerRanked } from "./answer-ranked.ts";
@@ -61,6 +62,7 @@ export async function answerQuestion(deps: Deps, input: AnswerInput, options: An
     const context = {
       park: stored.parks.length === 1 ? stored.parks[0] : undefined,
       year: stored.years.length === 1 ? stored.years[0] : undefined,
+      parks: knownParkNames(vocabulary),
     };
     const [verification, citations] = await Promise.all([checkAnswer(deps, figure.text, context), factCitations(deps.db, figure.facts)]);
     emitBySentence(figure.text, options.onToken);

@@ -1,6 +1,7 @@
 import { findFacts } from "../db/facts-repo.ts";
 import type { Deps } from "../deps.ts";
 import type { FactLookup, Verification } from "../facts/types.ts";
+import { verifyDeps } from "../db/verify-ports.ts";
 import { verifyText } from "../verify/verify-text.ts";
 
 /** Marker placed after a number of a model's text that the database does not support. */
@@ -10,6 +11,8 @@ export const UNVERIFIED_MARK = "（未核实）";
 export interface CheckContext {
   park?: string;
   year?: number;
+  /** The parks and their names, when the caller already holds them (the answerer's vocabulary). */
+  parks?: Array<{ park: string; aliases: string[] }>;
 }
 
 /** The facts port over the deps' database. */
@@ -19,7 +22,8 @@ export function factLookup(deps: Deps): FactLookup {
 
 /** Run the verifier over an answer text. */
 export async function checkAnswer(deps: Deps, text: string, context: CheckContext): Promise<Verification> {
-  return verifyText({ facts: factLookup(deps) }, { text, park: context.park, year: context.year });
+  const parks = context.parks;
+  return verifyText(verifyDeps(deps.db, parks ? async () => parks : undefined), { text, park: context.park, year: context.year });
 }
 
 function formatExpected(expected: { value: number; unit: string }): string {

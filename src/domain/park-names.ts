@@ -77,6 +77,11 @@ export function isProperParkName(name: string): boolean {
   return Boolean(last && !last.generic && last.end === name.length && last.start === 0);
 }
 
+/** A bare park type (开发区, 园区, 工业集中区): a name no park owns. */
+export function isGenericParkName(name: string): boolean {
+  return (PARK_SUFFIXES as readonly string[]).includes(name) || /^(?:示范区|新区)$/.test(name);
+}
+
 /** The core of a park name without its suffix (江屿经济开发区 → 江屿), or null for a generic name. */
 export function parkCore(name: string): string | null {
   for (const suffix of PARK_SUFFIXES) {
@@ -134,4 +139,21 @@ export function resolveParkName(name: string, known: KnownParks, preferred?: str
   if (candidates.length === 0) return null;
   if (preferred && candidates.some((entry) => entry.park === preferred)) return preferred;
   return [...candidates].sort((a, b) => b.mentions - a.mentions)[0].park;
+}
+
+/**
+ * Every park with the names a text may call it by: its short forms and the names its documents use. A name
+ * documents use for several parks goes with the one that uses it most.
+ */
+export function knownParkNames(known: KnownParks): Array<{ park: string; aliases: string[] }> {
+  const owner = new Map<string, { park: string; mentions: number }>();
+  for (const entry of known.aliases) {
+    if (known.parks.includes(entry.alias)) continue;
+    const current = owner.get(entry.alias);
+    if (!current || entry.mentions > current.mentions) owner.set(entry.alias, { park: entry.park, mentions: entry.mentions });
+  }
+  return known.parks.map((park) => ({
+    park,
+    aliases: [...new Set([...parkAliases(park), ...[...owner].filter(([, entry]) => entry.park === park).map(([alias]) => alias)])],
+  }));
 }

@@ -1,20 +1,22 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { findFacts } from "../db/facts-repo.ts";
+import { verifyDeps } from "../db/verify-ports.ts";
 import type { Deps } from "../deps.ts";
-import type { Claim, FactLookup, Verification } from "../facts/types.ts";
-import { verifyText } from "../verify/verify-text.ts";
+import type { Claim, Verification } from "../facts/types.ts";
+export { verifyDeps } from "../db/verify-ports.ts";
+import { verifyText, type VerifyDeps } from "../verify/verify-text.ts";
 import type { AppEnv } from "./auth.ts";
 import { readJson } from "./validate.ts";
 
 /** The verifier as routers call it; injectable so tests can script it. */
-export type VerifyVerb = (deps: { facts: FactLookup }, input: { text: string; park?: string; year?: number }) => Promise<Verification>;
+export type VerifyVerb = (deps: VerifyDeps, input: { text: string; park?: string; year?: number }) => Promise<Verification>;
 
 const verifySchema = z.object({
   text: z.string().min(1, "文本不能为空").max(20_000, "文本不能超过 20000 个字符"),
   park: z.string().trim().min(1).max(100).optional(),
   year: z.number().int().min(1949).max(2100).optional(),
 });
+
 
 /** A claim in the API.md shape (`fact_ids` snake_case); `reason` is an added field. */
 export function toApiClaim(claim: Claim) {
@@ -32,7 +34,7 @@ export function verifyRoutes(deps: Deps, { verify = verifyText }: { verify?: Ver
   const app = new Hono<AppEnv>();
   app.post("/", async (context) => {
     const input = await readJson(context, verifySchema);
-    const verification = await verify({ facts: { findFacts: (filter) => findFacts(deps.db, filter) } }, input);
+    const verification = await verify(verifyDeps(deps.db), input);
     return context.json(toApiVerification(verification));
   });
   return app;

@@ -69,10 +69,23 @@ export function checkGrowth(claim: ClaimCandidate, index: FactIndex): Decision |
   const stored = judgeRate(claim, withYoy, (fact) => fact.yoyPct ?? fact.value, "同比增速");
   if (stored) return stored;
   const pair = twoPeriods(claim, index);
-  if (!pair || pair[1].valueBase === 0) return null;
+  if (!pair || pair[1].valueBase === 0) return growthInOpenSlots(claim, index);
   const [current, before] = pair;
   const growth = (current.valueBase / before.valueBase - 1) * 100;
   return judgeComputed(claim, growth, "%", pair, `${when(before)}${fmt(before.value, before.unit)} → ${when(current)}${fmt(current.value, current.unit)}，增长${growth.toFixed(2)}%`);
+}
+
+/** A stored growth rate in a slot the sentence leaves open (1—11月 stated once for a paragraph): only a match counts. */
+export function growthInOpenSlots(claim: ClaimCandidate, index: FactIndex): Decision | null {
+  const slots = [
+    ...index.openSlots(claim, claim.indicatorKey).map((slot) => slot.filter((fact) => fact.yoyPct !== null)),
+    ...index.openSlots(claim, `yoy:${claim.indicatorKey}`),
+  ];
+  for (const slot of slots) {
+    const decision = slot.length ? judgeRate(claim, preferred(slot), (fact) => fact.yoyPct ?? fact.value, "同比增速") : null;
+    if (decision?.status === "verified") return { ...decision, reason: `${decision.reason}（${claim.period ? "文中未写明时段或状态" : "文中未写明年份"}）` };
+  }
+  return null;
 }
 
 /** 占…比重X%: a stored share, else part (the claim's scope) over whole (the park's total). */

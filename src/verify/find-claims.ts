@@ -6,6 +6,7 @@
  */
 import { analyzeFigures, type FigureMention, type FigureReading, type MentionRole } from "../facts/analyze-figures.ts";
 import { readingOf } from "../facts/figure-mention.ts";
+import { clauseStart, periodMarkers } from "../facts/sentence-context.ts";
 import type { StatedFigure } from "./match-figure.ts";
 
 /** One claim to check: where it stands, what it states, and how its sentence reads it. */
@@ -19,6 +20,20 @@ export interface ClaimCandidate extends FigureReading {
   role: Exclude<MentionRole, "threshold">;
   /** The claim whose value a yoy/share/delta/completion rate refers to (index into the returned list). */
   parent?: number;
+  /** The sentence the claim stands in (offsets into the analyzed text). */
+  sentence: { start: number; end: number };
+  /** The clause before the figure (计划投入 of 计划投入1.6亿元), to compare with stored labels and quotes. */
+  clause: string;
+  /** The sentence states the claim's year itself (not only the request's year). */
+  yearStated: boolean;
+  /**
+   * Slots the sentence leaves open: no sub-year period stated (1—11月, 上半年, nor 全年/年底 for the whole
+   * year), no status word (力争, 预计, 实际 …). Documents state a period or a plan word once for a
+   * whole paragraph, so facts of the same year with another sub-period or status may support the claim.
+   */
+  open: { period: boolean; status: boolean };
+  /** The sub-year period was not stated by the sentence but carried from an earlier one of its paragraph. */
+  carried?: boolean;
 }
 
 /** Key under which the claim's own kind of fact is stored (share:tax, yoy:tax, cagr:tax, pp:…, delta:…). */
@@ -39,13 +54,24 @@ export function findClaims(text: string, defaults: { year?: number }): ClaimCand
   mentions.forEach((mention, index) => {
     if (mention.role === "threshold") return;
     indexOfMention.set(index, claims.length);
-    claims.push(toClaim(mention, mention.parent === undefined ? undefined : indexOfMention.get(mention.parent)));
+    claims.push(toClaim(text, mention, mention.parent === undefined ? undefined : indexOfMention.get(mention.parent)));
   });
   return claims;
 }
 
-function toClaim(mention: FigureMention, parent: number | undefined): ClaimCandidate {
-  const { figure } = mention;
+/** Words that state the whole year: 全年, 2022年度, 年底/年末 (a stock at the year's end). */
+const WHOLE_YEAR = /全年|(?:19|20)\d{2}年度|年底|年末/;
+const STATED_YEAR = /(?:19|20)\d{2}年|[二][〇零][一二三四五六七八九〇零]{2}年|今年|本年|去年|上年|明年/;
+/** Words that state an attained figure (the status slot is then closed too). */
+const STATED_ACTUAL = /实际|已经|已(?:完成|实现|达到?|建成|落户|签约|引进|投产|累计)/;
+
+function toClaim(text: string, mention: FigureMention, parent: number | undefined): ClaimCandidate {
+  const { figure, sentence } = mention;
+  const before = text.slice(sentence.start, figure.start);
+  const reading = readingOf(mention);
+  const openPeriod = /^\d{4}$/.test(reading.period) && !WHOLE_YEAR.test(before);
+  const carried = openPeriod ? carriedSubPeriod(text, sentence.start, reading.year) : undefined;
+  if (carried) reading.period = `${reading.period}${carried}`;
   return {
     text: figure.text,
     start: figure.start,
@@ -61,7 +87,31 @@ function toClaim(mention: FigureMention, parent: number | undefined): ClaimCandi
     unit: figure.unit,
     kind: figure.kind,
     role: mention.role as ClaimCandidate["role"],
-    ...readingOf(mention),
+    ...reading,
     parent,
+    sentence,
+    clause: text.slice(clauseStart(text, figure.start, sentence.start), figure.start),
+    yearStated: mention.periodExplicit && STATED_YEAR.test(text.slice(sentence.start, sentence.end)),
+    open: {
+      period: openPeriod,
+      status: reading.status === "actual" && !STATED_ACTUAL.test(before),
+    },
+    ...(carried ? { carried: true } : {}),
   };
+}
+
+/**
+ * 1—11月，园区…。实现进出口总额6.9亿元: a sub-year period stated once for a paragraph holds for its later
+ * sentences until a year or 全年 is stated again. The sub-period of the last period words before the
+ * sentence in its paragraph, when they speak of the claim's year.
+ */
+function carriedSubPeriod(text: string, sentenceStart: number, year: number | undefined): string | undefined {
+  if (year === undefined) return undefined;
+  const paragraph = text.lastIndexOf("\n", sentenceStart - 1) + 1;
+  const before = text.slice(paragraph, sentenceStart);
+  const markers = periodMarkers(before, year);
+  const last = markers[markers.length - 1];
+  if (!last?.sub || WHOLE_YEAR.test(before.slice(last.start))) return undefined;
+  const yearOfIt = markers.filter((marker) => marker.year !== undefined && marker.start < last.start).pop()?.year ?? year;
+  return yearOfIt === year ? last.sub : undefined;
 }
