@@ -10,6 +10,7 @@
  *    a match counts, since another period's figure may differ rightly;
  * 4. computed values (新增 from two stocks, totals from their parts); else unsupported.
  */
+import { contextBefore } from "../facts/fact-context.ts";
 import { indicatorByKey } from "../facts/indicators.ts";
 import type { Fact } from "../facts/types.ts";
 import { isUndated, type FactIndex } from "./candidates.ts";
@@ -67,7 +68,27 @@ function judgeValues(claim: ClaimCandidate, facts: Fact[]): Decision | null {
   return judgeStored(comparable.length ? comparable : facts, valueReading(claim));
 }
 
+/**
+ * Step 0: the text restates a stored figure in the words the document stated it with (same clause before the
+ * figure, the same value at the stated precision): verified as that document figure, whatever 口径 or period
+ * the extractor gave it. Only ever verifies; a different value falls through to the slots below.
+ */
+function asStatedInSource(claim: ClaimCandidate, index: FactIndex): Decision | null {
+  const clause = claim.clause.replace(/\s+/g, "");
+  // Only for a quantity in a sentence that leaves its year to the request (a quoted line of a document).
+  if (clause.length < 3 || claim.yearStated || claim.kind !== "quantity") return null;
+  const stated = index.facts.filter((fact) => fact.origin === "text" && contextBefore(fact.context).replace(/\s+/g, "") === clause &&
+    // The same year (last year's figure under this year's words is the usual error), and the claim's own 口径.
+    claim.period !== undefined && fact.year === Number(claim.period.slice(0, 4)) &&
+    (claim.scope === fact.scope || !/^其中|以上|以下/.test(claim.scope)) &&
+    unitsCompatible(claim.stated.baseUnit, fact.baseUnit) && matchesStated(claim.stated, fact.valueBase));
+  if (stated.length === 0) return null;
+  return { status: "verified", factIds: stated.map((fact) => fact.id), reason: `与原文一致：${describe(stated[0])}` };
+}
+
 function checkValue(claim: ClaimCandidate, index: FactIndex, what: string): Decision {
+  const quoted = asStatedInSource(claim, index);
+  if (quoted) return quoted;
   const decision = judgeValues(claim, preferred(index.candidates(claim, claim.indicatorKey)));
   if (decision) return decision.status === "mismatch" ? { ...decision, reason: `${decision.reason}${otherPeriodHint(claim, index)}` } : decision;
   const alike = bySimilarLabel(claim, index);
