@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { toApiVerification } from "../answer/api-verification.ts";
 import { getDraft, saveDraft } from "../db/drafts-repo.ts";
 import type { Deps } from "../deps.ts";
 import { draftDocument, type DraftResult } from "../draft/draft-document.ts";
@@ -24,9 +25,9 @@ function toApiDraft(draft: DraftResult) {
   return {
     id: draft.id, park: draft.park, year: draft.year, kind: draft.kind, title: draft.title, markdown: draft.markdown,
     sections: draft.sections.map((section) => ({
-      title: section.title, markdown: section.markdown, verification: section.verification, method: section.method, notes: section.notes,
+      title: section.title, markdown: section.markdown, verification: toApiVerification(section.verification), method: section.method, notes: section.notes,
     })),
-    verification: draft.verification, notes: draft.notes, previous_document: draft.previousDocument, created_at: draft.createdAt,
+    verification: toApiVerification(draft.verification), notes: draft.notes, previous_document: draft.previousDocument, created_at: draft.createdAt,
   };
 }
 

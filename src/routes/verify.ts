@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { verifyDeps } from "../db/verify-ports.ts";
 import type { Deps } from "../deps.ts";
-import type { Claim, Verification } from "../facts/types.ts";
+import { toApiVerification } from "../answer/api-verification.ts";
+import type { Verification } from "../facts/types.ts";
 export { verifyDeps } from "../db/verify-ports.ts";
 import { verifyText, type VerifyDeps } from "../verify/verify-text.ts";
 import type { AppEnv } from "./auth.ts";
@@ -17,17 +18,6 @@ const verifySchema = z.object({
   year: z.number().int().min(1949).max(2100).optional(),
 });
 
-
-/** A claim in the API.md shape (`fact_ids` snake_case); `reason` is an added field. */
-export function toApiClaim(claim: Claim) {
-  const { factIds, ...rest } = claim;
-  return { ...rest, fact_ids: factIds };
-}
-
-/** A verification in the API.md shape. */
-export function toApiVerification(verification: Verification) {
-  return { claims: verification.claims.map(toApiClaim), summary: verification.summary };
-}
 
 /** POST /api/verify: every figure claim of a text checked against the numeric database. */
 export function verifyRoutes(deps: Deps, { verify = verifyText }: { verify?: VerifyVerb } = {}): Hono<AppEnv> {

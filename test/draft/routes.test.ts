@@ -62,6 +62,15 @@ describe("/api/drafts", () => {
     expect(draft.verification.summary.mismatch).toBe(0);
   });
 
+  it("gives claims in the API.md shape: fact_ids, never factIds", () => {
+    const claims = draft.sections.flatMap((section) => section.verification.claims) as Array<Record<string, unknown>>;
+    expect(claims.length).toBeGreaterThan(0);
+    for (const claim of claims) {
+      expect(Array.isArray(claim.fact_ids)).toBe(true);
+      expect(claim).not.toHaveProperty("factIds");
+    }
+  });
+
   it("drafts only the sections asked for", async () => {
     const response = await post({ park: "江屿", year: 2021, kind: "summary", sections: ["经济运行", "存在的困难和问题"] });
     expect(response.status).toBe(201);
