@@ -1,7 +1,7 @@
 import { appendMessage, ensureConversation, recentMessages } from "../db/conversations-repo.ts";
 import type { Deps } from "../deps.ts";
 import { BadRequestError } from "../errors.ts";
-import { toApiFact } from "../routes/fact-json.ts";
+import { toApiFact } from "../facts/fact-json.ts";
 import { knownParkNames } from "../domain/park-names.ts";
 import { toSimplified } from "../text/normalize.ts";
 import { answerFigure } from "./answer-figure.ts";

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { Verification } from "../facts/types.ts";
-import type { toApiFact } from "../routes/fact-json.ts";
+import type { toApiFact } from "../facts/fact-json.ts";
 
 /** What a question asks for. `open` goes to retrieval; every other intent is answered from facts by code. */
 export const INTENTS = ["value", "trend", "compare", "growth", "share", "rank", "plan_vs_actual", "open"] as const;

@@ -6,7 +6,7 @@ import type { Deps } from "../deps.ts";
 import { AppError, NotFoundError } from "../errors.ts";
 import { ingestDocument, type IngestInput } from "../ingest/ingest-document.ts";
 import { requireRole, type AppEnv } from "./auth.ts";
-import { toApiFact } from "./fact-json.ts";
+import { toApiFact } from "../facts/fact-json.ts";
 import { readJson, readUpload } from "./validate.ts";
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

@@ -5,7 +5,7 @@ import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { indicatorByKey, resolveIndicator, unknownIndicatorKey } from "../facts/indicators.ts";
 import type { AppEnv } from "./auth.ts";
-import { toApiFact } from "./fact-json.ts";
+import { toApiFact } from "../facts/fact-json.ts";
 
 const querySchema = z.object({
   park: z.string().trim().min(1).max(100).optional(),

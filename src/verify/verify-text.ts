@@ -12,7 +12,7 @@
  * The text is normalized as documents are (繁→简, full-width forms); offsets are mapped back to the
  * caller's text. Each claim is judged against its own park (`parks.ts`), never another park's fact.
  */
-import { parkAliases } from "../answer/vocabulary.ts";
+import { parkAliases } from "../domain/park-names.ts";
 import type { Claim, Fact, FactFilter, FactLookup, Verification } from "../facts/types.ts";
 import { FactIndex } from "./candidates.ts";
 import { decide } from "./decide.ts";
