@@ -12,7 +12,7 @@ import type { Fact } from "../facts/types.ts";
 import type { FigureAnswer } from "./answer-figure.ts";
 import { describeStatedYoy, formatFact, isWholeParkScope } from "./format-figure.ts";
 import type { SqlClient } from "../db/sql-client.ts";
-import { type FactIndex, GROWTH_ASK, indexFacts, questionWording, rankFacts } from "./rank-facts.ts";
+import { bigrams, type FactIndex, GROWTH_ASK, indexFacts, questionWording, rankFacts } from "./rank-facts.ts";
 import type { AnswerQuery } from "./types.ts";
 
 /** A fact is the answer when its own words cover this much of the question's wording … */
@@ -71,7 +71,7 @@ function statusWord(fact: Fact): string {
   return fact.status === "plan" ? "目标" : fact.status === "forecast" ? "预计" : "";
 }
 
-/** 「HO01 2021年营业收入为86.33亿元，同比增长22%。」 */
+/** 「P-01 2021年营业收入为86.33亿元，同比增长22%。」 */
 function sentenceFor(park: string, fact: Fact): string {
   const period = periodYear(fact.period) || /^0000./.test(fact.period) ? periodText(fact.period) : "";
   // A target's growth is planned (力争实现…，增长8%); an actual's is the year-on-year change stated.
@@ -84,7 +84,7 @@ function sentenceFor(park: string, fact: Fact): string {
 /**
  * Answer from the best-ranked fact of the park, or quote the best-fitting sentence; null when neither fits
  * (the vocabulary path and its refusals take over).
- * @example await answerRanked(deps, query, "2021年营业收入多少，同比增长多少？") // { text: "HO01 2021年营业收入为86.33亿元，同比增长22%。", … }
+ * @example await answerRanked(deps, query, "2021年营业收入多少，同比增长多少？") // { text: "P-01 2021年营业收入为86.33亿元，同比增长22%。", … }
  */
 export async function answerRanked(deps: Deps, query: AnswerQuery, question: string): Promise<FigureAnswer | null> {
   if (!rankable(query)) return null;
@@ -167,13 +167,9 @@ interface RankedSentence {
 
 /** Share of the question's bigrams a sentence holds. */
 function sentenceMatch(wording: string, sentence: string): number {
-  const grams = (text: string) => {
-    const clean = text.replace(/[\s，,。；;：:、（）()“”"'？?！!]/g, "");
-    return new Set(Array.from({ length: Math.max(0, clean.length - 1) }, (_, i) => clean.slice(i, i + 2)));
-  };
-  const asked = grams(wording);
+  const asked = bigrams(wording);
   if (asked.size === 0) return 0;
-  const words = grams(sentence);
+  const words = bigrams(sentence);
   let hit = 0;
   for (const gram of asked) if (words.has(gram)) hit++;
   return hit / asked.size;

@@ -43,7 +43,7 @@ const RATE_MEASURE = /增幅|降幅|增速|增长率|增长最快|下降最多|�
 const REFERS_TO_EARLIER = /这两项|这两个|这几项|这些指标|两者|二者|它们|上述/;
 /**
  * Parks a question names: stored parks and their short forms first, then every other park reference through
- * the park-name module: a name documents use (长春高新区, XX工业园区) resolves to its park; a generic reference
+ * the park-name module: a name documents use (桐山高新区, XX工业园区) resolves to its park; a generic reference
  * (该工业园区, 一季度园区, 投入多少资金完成园区) means the caller's park; only a proper name that matches
  * nothing on record (明湖经济开发区) is unknown.
  */

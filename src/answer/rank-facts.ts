@@ -42,7 +42,8 @@ const MEASURES: Array<[RegExp, string[]]> = [
 ];
 const MONEY_ASK = /资金|金额|收入|营收|产值|投资|投入|税|利润|销售|GDP|生产总值|增加值|费用|开发费|出口|贷款|财政|营业额|总额|多少钱|多少元|亿元|万元/;
 
-function bigrams(text: string): Set<string> {
+/** Character bigrams of a text (punctuation dropped), with Latin words (GDP) as one token each. */
+export function bigrams(text: string): Set<string> {
   const clean = text.replace(/[\s，,。；;：:、（）()“”"'？?！!《》【】]/g, "");
   const grams = new Set<string>();
   for (let i = 0; i + 1 < clean.length; i++) grams.add(clean.slice(i, i + 2));
@@ -122,10 +123,10 @@ function scopeNamed(scope: string, question: string): boolean {
   return false;
 }
 
-/** Sub-industries and sub-areas a sentence is about: 生物医药产业, 陶瓷产业园区, 旬阳县生态工业集中区. */
+/** Sub-industries and sub-areas a sentence is about: 生物医药产业, 陶瓷产业园区, 北岭县生态工业集中区. */
 const SUBJECT = /[\u4e00-\u9fa5]{2,6}?(?:产业|行业|领域|板块|片区|集团)/g;
 
-/** The sub-parks and sub-industries a fact's sentence is about: 旬阳县生态 (a park's core), 生物医药产业. */
+/** The sub-parks and sub-industries a fact's sentence is about: 北岭县生态 (a park's core), 生物医药产业. */
 function subjectsOf(fact: Fact): { parks: string[]; subjects: string[] } {
   const said = fact.quote;
   const parks = findParkMentions(said).filter((mention) => !mention.generic && !mention.title).map((mention) => mention.core);
@@ -211,7 +212,7 @@ export function rankFacts(question: string, query: AnswerQuery, facts: Fact[] | 
       score -= subjectPenalty(index.subjects[at], question);
       // A part of the park (其中…企业, 投资亿元以上项目) answers only a question that names that part.
       if (isSubScope(fact.scope) && statesScope(fact) && !scopeNamed(fact.scope, question)) score -= 0.3;
-      // 旬阳县生态工业集中区实现工业总产值多少: a sub-park the question names is found in the sentence.
+      // 北岭县生态工业集中区实现工业总产值多少: a sub-park the question names is found in the sentence.
       if (named.some((name) => fact.quote.includes(name))) score += 0.3;
       // A document figure for a slot an imported statistic fills yields to the statistic.
       if (fact.origin === "text" && !fact.indicatorKey.startsWith("label:") && !isSubScope(fact.scope) && index.statsSlots.has(slotKey(fact))) score -= 0.5;

@@ -20,7 +20,7 @@ export interface Vocabulary {
   latestActualYearByPark: Map<string, number>;
   /** Indicator keys and labels present in the facts table, most facts first. */
   indicators: Array<{ key: string; label: string; facts: number }>;
-  /** Names documents use for parks (长春高新区 for a park stored as an office's own label), most mentions first. */
+  /** Names documents use for parks (桐山高新区 for a park stored as an office's own label), most mentions first. */
   aliases: Array<{ alias: string; park: string; mentions: number }>;
 }
 

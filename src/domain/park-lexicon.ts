@@ -1,6 +1,6 @@
 /**
  * Words about parks, kept as data: the suffixes that make a park name, and the words that show a phrase
- * ending in such a suffix is not a name (加快推进县域工业园区, 省级循环化改造示范试点园区, 投入多少资金完成园区).
+ * ending in such a suffix is not a name (加快推进全域工业园区, 省级绿色低碳示范试点园区, 投入多少资金完成园区).
  * Extend these lists for a new kind of document; the rules in `park-names.ts` read them.
  */
 

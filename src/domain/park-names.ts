@@ -4,7 +4,7 @@
  */
 import { LEADING_NON_NAME, NON_NAME_WORDS, PARK_SUFFIXES, TITLE_CUES } from "./park-lexicon.ts";
 
-/** A place in a text that refers to a park: a proper name (高邮高新区) or a generic reference (该园区, 开发区). */
+/** A place in a text that refers to a park: a proper name (云塘高新区) or a generic reference (该园区, 开发区). */
 export interface ParkMention {
   /** The name as it should be stored: core + suffix (empty core for generic references). */
   name: string;
@@ -52,8 +52,8 @@ function coreBefore(text: string, suffixStart: number): { core: string; start: n
 /**
  * Every park reference of a text, in order. A proper name needs a core of two or more name characters that
  * holds no verb, function word or level word; anything else ending in a park suffix is a generic reference.
- * @example findParkMentions("2025年1-9月高邮高新区实现GDP") // [{ name: "高邮高新区", core: "高邮", generic: false, … }]
- * @example findParkMentions("加快推进县域工业园区发展")[0].generic // true
+ * @example findParkMentions("2025年1-9月云塘高新区实现GDP") // [{ name: "云塘高新区", core: "云塘", generic: false, … }]
+ * @example findParkMentions("加快推进全域工业园区发展")[0].generic // true
  */
 export function findParkMentions(text: string): ParkMention[] {
   const mentions: ParkMention[] = [];
@@ -124,7 +124,7 @@ export interface KnownParks {
 
 /**
  * The stored park a name refers to: a park itself, its short form (江屿 → 江屿经济开发区), or a name documents use
- * for it (长春高新区 for a park stored as HO07; 舒城开发区 beside 舒城经济开发区, by their common core). A name
+ * for it (桐山高新区 for a park stored as P-07; 青溪开发区 beside 青溪经济开发区, by their common core). A name
  * several parks' documents use goes to `preferred` when it is one of them, else to the one with most mentions.
  * Null when nothing on record goes by that name.
  */

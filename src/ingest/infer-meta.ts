@@ -19,7 +19,7 @@ const TITLE =
 
 /**
  * The document's own park: a proper name in the title, else one the text uses at least twice, else the first
- * proper name of its opening. Phrases ending in a park suffix (加快推进县域工业园区) and honours (评为“省级工业园区”)
+ * proper name of its opening. Phrases ending in a park suffix (加快推进全域工业园区) and honours (评为“省级工业园区”)
  * are no names (`src/domain/park-names.ts`).
  */
 function findPark(title: string | undefined, text: string): string | undefined {

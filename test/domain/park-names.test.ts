@@ -4,11 +4,11 @@ import { findParkMentions, isProperParkName, parkAliases, properParkNames, resol
 describe("findParkMentions", () => {
   it.each([
     ["2025年1-9月青溪高新区实现地区生产总值", "青溪高新区", false],
-    ["舒城经济开发区2021年计划", "舒城经济开发区", false],
-    ["旬阳县生态工业集中区实现工业总产值", "旬阳县生态工业集中区", false],
+    ["青溪经济开发区2021年计划", "青溪经济开发区", false],
+    ["北岭县生态工业集中区实现工业总产值", "北岭县生态工业集中区", false],
     ["关于南湖工业园区发展情况", "南湖工业园区", false],
-    ["加快推进县域工业园区发展", "工业园区", true],
-    ["大力发展园区循环经济", "园区", true],
+    ["加快推进全域工业园区发展", "工业园区", true],
+    ["大力发展园区配套产业", "园区", true],
     ["该工业园区规划总面积是多少", "工业园区", true],
     ["一季度园区实现产值", "园区", true],
     ["度国家级开发区", "开发区", true],
@@ -32,7 +32,7 @@ describe("findParkMentions", () => {
     expect(mention.placeholder).toBe(true);
     expect(isProperParkName("XX工业园区")).toBe(false);
     expect(isProperParkName("江屿经济开发区")).toBe(true);
-    expect(isProperParkName("加快推进县域工业园区")).toBe(false);
+    expect(isProperParkName("加快推进全域工业园区")).toBe(false);
   });
 });
 
@@ -46,14 +46,14 @@ describe("properParkNames", () => {
 
 describe("resolveParkName", () => {
   const known = {
-    parks: ["江屿经济开发区", "HO07"],
-    aliases: [{ alias: "长川高新区", park: "HO07", mentions: 5 }, { alias: "江屿开发区", park: "江屿经济开发区", mentions: 1 }],
+    parks: ["江屿经济开发区", "P-07"],
+    aliases: [{ alias: "长川高新区", park: "P-07", mentions: 5 }, { alias: "江屿开发区", park: "江屿经济开发区", mentions: 1 }],
   };
   it.each([
     ["江屿经济开发区", "江屿经济开发区"],
     ["江屿", "江屿经济开发区"],
-    ["长川高新区", "HO07"],
-    ["长川高新技术产业开发区", "HO07"],
+    ["长川高新区", "P-07"],
+    ["长川高新技术产业开发区", "P-07"],
     ["明湖经济开发区", null],
   ])("%s → %s", (name, park) => expect(resolveParkName(name, known)).toBe(park));
 

@@ -1,5 +1,5 @@
--- Names a document uses for its park and the sub-parks it speaks of (长春高新区 for a park stored as an office's
--- own label; 舒城开发区 beside 舒城经济开发区). Questions and the verifier resolve park names through them.
+-- Names a document uses for its park and the sub-parks it speaks of (桐山高新区 for a park stored as an office's
+-- own label; 青溪开发区 beside 青溪经济开发区). Questions and the verifier resolve park names through them.
 CREATE TABLE IF NOT EXISTS park_aliases (
   document_id  text NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
   park         text NOT NULL,
