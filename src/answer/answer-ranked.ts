@@ -7,7 +7,7 @@ import { findFacts } from "../db/facts-repo.ts";
 import type { Deps } from "../deps.ts";
 import { periodText, periodYear } from "../domain/periods.ts";
 import { contextBefore } from "../facts/fact-context.ts";
-import { indicatorByKey } from "../facts/indicators.ts";
+import { indicatorByKey, isDefiningScope } from "../facts/indicators.ts";
 import type { Fact } from "../facts/types.ts";
 import type { FigureAnswer } from "./answer-figure.ts";
 import { describeStatedYoy, formatFact, isWholeParkScope } from "./format-figure.ts";
@@ -55,7 +55,7 @@ export function questionParts(question: string): string[] {
   return parts.length > 1 && parts.every((part) => VALUE_ASK.test(part)) ? parts : [question];
 }
 
-const LEADING = /^(?:其中|全年|当年|今年|本年|累计|共计|合计|共|新|实现了?|完成了?|达到|达|为|有|现有|拥有|区内|园区|开发区|目前|截至目前|截止目前|预计|计划|力争|争取|确保)+/;
+const LEADING = /^(?:其中|全年|当年|今年|本年|累计|共计|合计|共|实现了?|完成了?|达到|达|为|有|现有|拥有|区内|园区|开发区|目前|截至目前|截止目前|预计|计划|力争|争取|确保)+/;
 const TRAILING = /(?:分别|实现了?|完成了?|达到了?|达|为|共|有|累计|总计|合计|的|了|是)+$/;
 
 /** The indicator as the document words it: 全年实现营业收入 → 营业收入; the vocabulary's label for known keys. */
@@ -77,7 +77,7 @@ function sentenceFor(park: string, fact: Fact): string {
   // A target's growth is planned (力争实现…，增长8%); an actual's is the year-on-year change stated.
   const yoy = fact.yoyPct === null ? "" : fact.status === "actual" ? `，${describeStatedYoy(fact.yoyPct)}`
     : `，${fact.yoyPct >= 0 ? "增长" : "下降"}${Math.abs(fact.yoyPct)}%`;
-  const scope = !isWholeParkScope(fact.scope) && !displayLabel(fact).includes(fact.scope.replace(/^其中[：:]?/, "")) ? `（${fact.scope}）` : "";
+  const scope = !isWholeParkScope(fact.scope) && !isDefiningScope(fact.indicatorKey, fact.scope) && !displayLabel(fact).includes(fact.scope.replace(/^其中[：:]?/, "")) ? `（${fact.scope}）` : "";
   return `${park}${period}${displayLabel(fact)}${scope}${statusWord(fact)}为${formatFact(fact)}${yoy}。`;
 }
 

@@ -22,6 +22,7 @@ export interface RankedFact {
 
 /** Words of a question that ask rather than name: they say nothing about which figure is meant. */
 const ASKING = /请问|请|帮我|查询|查一下|一下|告诉我|是多少|为多少|有多少|共有|共多少|多少|几[家个项人件户名位]?|分别|各是|各为|怎么样|如何|吗|呢|了|[？?！!。，,、；;：:（）()“”"'\s]/g;
+const FLOW = /新增|新认定|新引进|新签约|新落户|新开工|新招引|新入园/;
 export const GROWTH_ASK = /(?:同比|可比|比上年|较上年)?(?:增长|增幅|增速|下降|变化|变动|增加|提高)(?:了)?(?:多少|几|幅度|情况)|增幅|增速|降幅|同比/;
 const PLAN_ASK = /计划|目标|预期|力争|任务|规划|打算/;
 const FORECAST_ASK = /预计|预期|有望/;
@@ -208,6 +209,8 @@ export function rankFacts(question: string, query: AnswerQuery, facts: Fact[] | 
       // The vocabulary is a boost when it reads the question as one indicator (纳税企业 is no 税金 question).
       if (query.indicators.length === 1 && query.indicators[0] === fact.indicatorKey && index.trusted[at]) score += fact.origin === "stats" ? 0.5 : 0.25;
       if (wantsGrowth && fact.yoyPct !== null) score += 0.1;
+      // A flow (新增23家) answers a question about additions, a stock (总数318家) one about the total.
+      if (FLOW.test(`${contextBefore(fact.context)} ${fact.scope} ${fact.origin === "stats" ? fact.label : ""}`) !== FLOW.test(question)) score -= 0.3;
       if (query.scope && fact.scope.includes(query.scope)) score += 0.2;
       score -= subjectPenalty(index.subjects[at], question);
       // A part of the park (其中…企业, 投资亿元以上项目) answers only a question that names that part.

@@ -27,7 +27,7 @@ describe("figure questions answered by ranking the park's facts", () => {
     // One document named by the uploader with an office label, the others left for the service to infer.
     const labelled = await post("/api/documents", { text: await fixture("plan-targets.txt"), park: "P-02", year: 2024 });
     parks.plan = labelled.body.park as string;
-    for (const [key, name] of [["half", "traditional-half-year.txt"], ["report", "report-no-park.txt"]] as const) {
+    for (const [key, name] of [["half", "traditional-half-year.txt"], ["report", "report-no-park.txt"], ["spaced", "pdf-spaced-traditional.txt"]] as const) {
       const upload = await post("/api/documents", { text: await fixture(name) });
       expect(upload.status).toBe(201);
       parks[key] = upload.body.park as string;
@@ -77,6 +77,16 @@ describe("figure questions answered by ranking the park's facts", () => {
     expect(result.answer).toContain(`${value}${unit}`);
     expect(result.answer).toContain(words);
     expect(result.facts.some((fact) => fact.value === value && fact.unit === unit)).toBe(true);
+  });
+
+  it.each([
+    ["1-10月园区规模以上工业总产值多少，同比变化多少？", 143.6, "亿元", "同比下降2.8%"],
+    ["化工板块产值多少，同比增长多少？", 38.5, "亿元", "同比下降11.2%"],
+  ])("1-10月 report whose figures are spaced off from their words: %s", async (question, value, unit, words) => {
+    const result = await ask(question, parks.spaced);
+    expect(result.answer).toContain(`${value}${unit}`);
+    expect(result.answer).toContain(words);
+    expect(result.facts.some((fact) => fact.value === value && fact.unit === unit && fact.period === "2022M01-10")).toBe(true);
   });
 
   it("answers each part of a two-part question", async () => {

@@ -143,3 +143,13 @@ describe("normalizeText on small inputs", () => {
     expect(result.text).toBe("鼎鑫商砼搬迁，临汝书院、印象牡丹亭建设，VOC治理，B区B1-B7施工。是否完成？");
   });
 });
+
+describe("normalizeText on text a PDF layer spaced", () => {
+  it("joins figures to the words around them and maps offsets back", () => {
+    const raw = "园区实现工业总产值 143.6 亿元，同比下降 2.8%；Version 2 保持不变";
+    const result = normalizeText(raw);
+    expect(result.text).toBe("园区实现工业总产值143.6亿元，同比下降2.8%；Version 2 保持不变");
+    const at = result.text.indexOf("143.6");
+    expect(raw.slice(result.map[at], result.map[at] + 5)).toBe("143.6");
+  });
+});
