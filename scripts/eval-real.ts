@@ -17,6 +17,7 @@ import { parseConfig } from "../src/config.ts";
 import { buildNodeDeps } from "../src/node/build-deps.ts";
 import { loadCorpus } from "../src/node/load-corpus.ts";
 import { normalizeText } from "../src/text/normalize.ts";
+import { uncoveredFigures } from "../src/facts/figure-coverage.ts";
 import { findFigures } from "../src/text/parse-number.ts";
 import { answerStates } from "./eval/answer-states.ts";
 
@@ -109,15 +110,10 @@ async function runMode(mode: "named" | "inferred", dir: string, options: { verbo
     yearOf.set(file, year);
     uploadLines.push(`  ${file}: park=${park ?? "—"} year=${upload.body.year ?? "—"} facts=${upload.body.facts} warnings=${(upload.body.warnings as string[]).length}`);
     // Figures with a unit in the stored text that no fact's span covers.
-    // A growth rate folded into its value's fact (同比增长22% → yoy_pct 22) counts as captured.
     const stored = await (await app.request(`/api/documents/${upload.body.id}`)).json() as { text: string; facts: Array<{ span: { start: number; end: number } | null; yoy_pct: number | null; scope: string }> };
-    // So does a threshold that scopes a count (1000万元以上工业项目62个).
-    const covered = (figure: { start: number; end: number; value: number; unit: string; text: string }) => stored.facts.some(({ span, yoy_pct, scope }) =>
-      scope.includes(figure.text) || span && ((span.start <= figure.start && span.end >= figure.end) ||
-        (figure.unit === "%" && yoy_pct !== null && Math.abs(Math.abs(yoy_pct) - figure.value) < 1e-9 && figure.start >= span.end && figure.start - span.end <= 40)));
-    for (const figure of findFigures(stored.text)) {
-      totalFigures++;
-      if (covered(figure)) continue;
+    totalFigures += findFigures(stored.text).length;
+    const facts = stored.facts.map((fact) => ({ spanStart: fact.span?.start ?? null, spanEnd: fact.span?.end ?? null, yoyPct: fact.yoy_pct, scope: fact.scope }));
+    for (const figure of uncoveredFigures(stored.text, facts)) {
       missedFigures++;
       missedLines.push(`  ${file} @${figure.start}: ${stored.text.slice(Math.max(0, figure.start - 12), figure.end + 4).replace(/\s+/g, " ")}`);
     }

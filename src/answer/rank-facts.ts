@@ -6,6 +6,7 @@
  */
 import { periodSuffix, UNKNOWN_YEAR } from "../domain/periods.ts";
 import { withAbbreviations } from "../domain/abbreviations.ts";
+import { ANY_FLOW as FLOW, MONEY_WORDS } from "../domain/lexicon.ts";
 import { findParkMentions } from "../domain/park-names.ts";
 import { AFTER_MARK, contextBefore } from "../facts/fact-context.ts";
 import { indicatorByKey } from "../facts/indicators.ts";
@@ -22,7 +23,6 @@ export interface RankedFact {
 
 /** Words of a question that ask rather than name: they say nothing about which figure is meant. */
 const ASKING = /请问|请|帮我|查询|查一下|一下|告诉我|是多少|为多少|有多少|共有|共多少|多少|几[家个项人件户名位]?|分别|各是|各为|怎么样|如何|吗|呢|了|[？?！!。，,、；;：:（）()“”"'\s]/g;
-const FLOW = /新增|新认定|新引进|新签约|新落户|新开工|新招引|新入园/;
 export const GROWTH_ASK = /(?:同比|可比|比上年|较上年)?(?:增长|增幅|增速|下降|变化|变动|增加|提高)(?:了)?(?:多少|几|幅度|情况)|增幅|增速|降幅|同比/;
 const PLAN_ASK = /计划|目标|预期|力争|任务|规划|打算/;
 const FORECAST_ASK = /预计|预期|有望/;
@@ -41,7 +41,7 @@ const MEASURES: Array<[RegExp, string[]]> = [
   [/天然气|用水|用气/, ["立方米", "吨"]],
   [/第几|排名|名次|位次/, ["位", "名"]],
 ];
-const MONEY_ASK = /资金|金额|收入|营收|产值|投资|投入|税|利润|销售|GDP|生产总值|增加值|费用|开发费|出口|贷款|财政|营业额|总额|多少钱|多少元|亿元|万元/;
+const MONEY_ASK = new RegExp(`${MONEY_WORDS.source}|多少钱|多少元|亿元|万元`);
 
 /** Character bigrams of a text (punctuation dropped), with Latin words (GDP) as one token each. */
 export function bigrams(text: string): Set<string> {

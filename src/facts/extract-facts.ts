@@ -9,6 +9,7 @@
  * - thresholds (投资在50亿元以上的项目) are no facts: they become the scope of their clause.
  */
 import { UNKNOWN_YEAR, UNKNOWN_YEAR_PERIOD } from "../domain/periods.ts";
+import { MONEY_WORDS } from "../domain/lexicon.ts";
 import { factContext } from "./fact-context.ts";
 import { analyzeFigures, type FigureMention } from "./analyze-figures.ts";
 import type { FactInput, FactStatus } from "./types.ts";
@@ -122,8 +123,6 @@ export function extractFacts(input: ExtractInput): FactInput[] {
   });
   return facts;
 }
-
-const MONEY_WORDS = /收入|营收|产值|投资|税|利润|销售|费用|开发费|资金|金额|贷款|财政|增加值|总额|GDP|生产总值|出口|进口|营业额|基金/;
 
 /** 研发费用…完成填报8.1亿: a bare 亿 is 亿元; a bare 万 stated of money is 万元. */
 function moneyFromBareScale(fact: FactInput): void {

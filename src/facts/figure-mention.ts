@@ -82,7 +82,7 @@ export const ANNUAL_AVERAGE = /(?:年均|年平均|平均每年|每年平均)(?:
 export const COMPLETION = /(?:完成|达到|为|占|实现)?了?(?:年度|全年|年初|既定|全年预期|预期)?(?:目标|计划|任务)(?:任务)?的$|(?:目标|计划|任务)?完成率(?:为|达到?|是)?$/;
 /** 12亿元的年度目标: the figure is the target itself. */
 export const TARGET_AFTER = /^的?(?:年度|全年|年初|既定|预期)?(?:目标|计划|任务)(?!完成率)/;
-export const INCREMENT = /(新增|新认定|新引进|新培育|新纳入|净增|新入规|新升规)/;
+export { FLOW as INCREMENT } from "../domain/lexicon.ts";
 export const DELTA = /(同比|比上年|较上年|比去年|较去年)(增加|增长|多|净增|减少|下降|少)了?$|(净增|净减)$/;
 /**
  * 前移6位, 后退3位, 上升2位: a change of a rank, not a rank. Moving up (前移/上升/提升/前进) lowers

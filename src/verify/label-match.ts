@@ -4,6 +4,7 @@
  * 建成区面积). Similarity is the overlap of Chinese character bigrams of the claim's label and clause
  * with the fact's label and the clause before its value in its quote.
  */
+import { FLOW } from "../domain/lexicon.ts";
 import { AFTER_MARK } from "../facts/fact-context.ts";
 import { clauseStart } from "../facts/sentence-context.ts";
 import type { Fact } from "../facts/types.ts";
@@ -18,7 +19,6 @@ export const SAME_LABEL = 0.75;
 /** A label that is only a unit (亿元, 万元, 家) says nothing of what is counted. */
 const UNIT_ONLY = /^[十百千万亿]*(?:元|美元|千瓦时|吨|平方米|平方公里|公里|亩|个|家|户|项|人|人次|%|百分点)?$/;
 /** Words that mark a flow (a 新增 count), as in `isIncrementFact`. */
-const FLOW_WORD = /新增|新认定|新引进|新培育|新纳入|净增|新入规|新升规/;
 /** Verbs and fillers that carry no meaning for similarity. */
 const FILLER = /实现|完成|达到|累计|共计|合计|总计|其中|同比|增长|全年|全园|园区|目前|当前|已经|分别|[的了]/g;
 
@@ -79,7 +79,7 @@ function findNumber(text: string, needle: string): number {
  * claims and facts are read by the same sentence reader.
  */
 export function isFlowFact(fact: Fact): boolean {
-  return isIncrementFact(fact) || FLOW_WORD.test(factClause(fact).split(AFTER_MARK)[0].slice(-12));
+  return isIncrementFact(fact) || FLOW.test(factClause(fact).split(AFTER_MARK)[0].slice(-12));
 }
 
 const meaningful = (label: string) => (UNIT_ONLY.test(label) ? "" : label);

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { findFigures } from "../../src/text/parse-number.ts";
+import { uncoveredFigures } from "../../src/facts/figure-coverage.ts";
 import { createTestDeps } from "../helpers/test-deps.ts";
 
 const realdocs = path.resolve(import.meta.dirname, "../../../shared/realdocs/docs");
@@ -42,10 +42,7 @@ describe("every figure with a unit becomes a fact", () => {
     const { id, facts: count } = await upload.json() as { id: string; facts: number };
     expect(count).toBeGreaterThan(0);
     const stored = await (await app.request(`/api/documents/${id}`)).json() as { text: string; facts: StoredFact[] };
-    const missed = findFigures(stored.text).filter((figure) => !stored.facts.some((fact) =>
-      (fact.span && fact.span.start <= figure.start && fact.span.end >= figure.end) ||
-      (figure.unit === "%" && fact.yoy_pct !== null && fact.span && Math.abs(Math.abs(fact.yoy_pct) - figure.value) < 1e-9 && figure.start >= fact.span.end && figure.start - fact.span.end <= 40) ||
-      fact.scope.includes(figure.text)));
+    const missed = uncoveredFigures(stored.text, stored.facts.map((fact) => ({ spanStart: fact.span?.start ?? null, spanEnd: fact.span?.end ?? null, yoyPct: fact.yoy_pct, scope: fact.scope })));
     expect(missed.map((figure) => stored.text.slice(Math.max(0, figure.start - 10), figure.end))).toEqual([]);
   });
 });
