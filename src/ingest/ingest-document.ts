@@ -4,6 +4,7 @@ import { AppError } from "../errors.ts";
 import { properParkNames } from "../domain/park-names.ts";
 import { partialPeriodOf } from "../domain/periods.ts";
 import { findDocumentConflicts, type DocumentConflict } from "../facts/document-conflicts.ts";
+import { uncoveredFigures } from "../facts/figure-coverage.ts";
 import { extractFacts } from "../facts/extract-facts.ts";
 import { normalizeText } from "../text/normalize.ts";
 import { searchTokens } from "../text/tokens.ts";
@@ -98,6 +99,9 @@ export async function ingestDocument(deps: Deps, input: IngestInput): Promise<In
       exclude: normalized.mojibake,
     }).map((fact) => ({ ...fact, chunkOrd: chunk.ord })),
   );
+  // No figure is dropped silently: those no fact holds (outside mojibake) are named in the warnings.
+  const missed = uncoveredFigures(text, facts).filter((figure) => !normalized.mojibake.some((range) => figure.start < range.end && figure.end > range.start));
+  if (missed.length) warnings.push(`有 ${missed.length} 个数字未能抽取为事实：${missed.slice(0, 5).map((figure) => figure.text).join("、")}${missed.length > 5 ? "等" : ""}`);
   // The names the document uses for parks (its own, its sub-parks, an anonymised XX工业园区) lead questions to it.
   const aliases = properParkNames(`${title}\n${text}`, { placeholders: true }).filter((name) => name.name !== park);
 

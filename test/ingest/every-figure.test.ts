@@ -46,3 +46,20 @@ describe("every figure with a unit becomes a fact", () => {
     expect(missed.map((figure) => stored.text.slice(Math.max(0, figure.start - 10), figure.end))).toEqual([]);
   });
 });
+
+describe("an upload names the figures it could not keep as facts", () => {
+  it("warns with the figure, so none is dropped silently", async () => {
+    const deps = await createTestDeps();
+    try {
+      // 首次突破400亿元 restates the value before it in round figures: a claim, but no fact of its own.
+      const upload = await createApp(deps).request("/api/documents", {
+        method: "POST", headers: { "content-type": "application/json" },
+        body: JSON.stringify({ text: "2023年，园区实现工业总产值402.6亿元，首次突破400亿元大关。", park: "南岸开发区", year: 2023 }),
+      });
+      const { warnings } = await upload.json() as { warnings: string[] };
+      expect(warnings).toContain("有 1 个数字未能抽取为事实：突破400亿元");
+    } finally {
+      await deps.dispose();
+    }
+  });
+});
