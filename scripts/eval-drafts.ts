@@ -26,7 +26,7 @@ import { findFactsOfDocument } from "../src/db/facts-repo.ts";
 import { draftDocument } from "../src/draft/draft-document.ts";
 import { markdownToPlainText } from "../src/draft/markdown.ts";
 import { extractFacts } from "../src/facts/extract-facts.ts";
-import type { Fact, FactInput } from "../src/facts/types.ts";
+import type { Fact, FactInput } from "../src/domain/fact-types.ts";
 import { buildNodeDeps } from "../src/node/build-deps.ts";
 import { loadCorpus } from "../src/node/load-corpus.ts";
 

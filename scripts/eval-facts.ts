@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { createApp } from "../src/app.ts";
 import { findFactsOfDocument } from "../src/db/facts-repo.ts";
-import type { Claim, Fact } from "../src/facts/types.ts";
+import type { Claim, Fact } from "../src/domain/fact-types.ts";
 import { normalizeScope } from "../src/verify/match-figure.ts";
 import { verifyText } from "../src/verify/verify-text.ts";
 import { documentOf, loadEvalCorpus, locate, percentile, readJsonl, type CorpusDocument } from "./eval/labels.ts";

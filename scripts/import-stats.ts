@@ -1,7 +1,7 @@
 /** npm run import-stats -- file.csv [more.csv …]: all-or-nothing per file; conflicts with documents are listed. */
 import { readFile } from "node:fs/promises";
 import { AppError } from "../src/errors.ts";
-import { importStats } from "../src/facts/import-stats.ts";
+import { importStats } from "../src/ingest/import-stats.ts";
 import { cliDeps } from "./cli-deps.ts";
 
 async function main(): Promise<void> {

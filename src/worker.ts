@@ -2,7 +2,7 @@ import { createApp } from "./app.ts";
 import { parseConfig } from "./config.ts";
 import { syncIndicators } from "./db/indicators-repo.ts";
 import { migrate } from "./db/migrate.ts";
-import { INDICATORS } from "./facts/indicators.ts";
+import { INDICATORS } from "./domain/indicators.ts";
 import initSql from "./db/migrations/001_init.sql";
 import aliasesSql from "./db/migrations/002_aliases_and_context.sql";
 import { openPostgres } from "./db/pg-client.ts";

@@ -1,6 +1,6 @@
 import { findFacts } from "../db/facts-repo.ts";
 import type { Deps } from "../deps.ts";
-import type { Fact } from "../facts/types.ts";
+import type { Fact } from "../domain/fact-types.ts";
 import { composeMissingNote, composeRefusal } from "./compose-refusal.ts";
 import { composeCompare, composeRank, composeTrend } from "./compose-series.ts";
 import { composeShare } from "./compose-share.ts";

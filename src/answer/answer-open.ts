@@ -1,7 +1,7 @@
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Deps } from "../deps.ts";
-import type { Verification } from "../facts/types.ts";
+import type { Verification } from "../domain/fact-types.ts";
 import { checkAnswer, type CheckContext, correctModelText } from "./check-answer.ts";
 import { chunkCitation, displayTitle } from "./citations.ts";
 import { ANSWER_OPEN_SYSTEM, ANSWER_OPEN_USER, fillPrompt } from "./prompts.ts";

@@ -1,4 +1,4 @@
-import type { Verification } from "../facts/types.ts";
+import type { Verification } from "../domain/fact-types.ts";
 import type { ApiVerification } from "./types.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { findFacts } from "../db/facts-repo.ts";
 import type { Deps } from "../deps.ts";
-import type { FactLookup, Verification } from "../facts/types.ts";
+import type { FactLookup, Verification } from "../domain/fact-types.ts";
 import { verifyDeps } from "../db/verify-ports.ts";
 import { verifyText } from "../verify/verify-text.ts";
 

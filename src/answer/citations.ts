@@ -1,7 +1,7 @@
 import { findFacts } from "../db/facts-repo.ts";
 import type { SqlClient } from "../db/sql-client.ts";
 import { isIncrementFact, matchesStated, scopesCompatible } from "../verify/match-figure.ts";
-import type { Fact } from "../facts/types.ts";
+import type { Fact } from "../domain/fact-types.ts";
 import type { RetrievedChunk } from "../retrieve/search-chunks.ts";
 import type { ApiCitation } from "./types.ts";
 

@@ -1,4 +1,4 @@
-import type { Fact } from "../facts/types.ts";
+import type { Fact } from "../domain/fact-types.ts";
 import {
   type Composition, defaultYears, emptyComposition, type FigureContext, labelFor, slotOf, take, yearLabel,
 } from "./figure-context.ts";

@@ -1,4 +1,4 @@
-import type { Fact } from "../facts/types.ts";
+import type { Fact } from "../domain/fact-types.ts";
 import { indicatorLabel, isSubScope, isWholeParkScope } from "./format-figure.ts";
 import { chooseFact, type FactSlot, yearsWith } from "./select-facts.ts";
 import type { AnswerQuery } from "./types.ts";

@@ -1,4 +1,4 @@
-import { INDICATORS, resolveIndicator } from "../facts/indicators.ts";
+import { INDICATORS, resolveIndicator } from "../domain/indicators.ts";
 
 /** One indicator mention in a question. */
 export interface IndicatorMention {

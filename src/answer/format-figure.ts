@@ -1,5 +1,5 @@
-import { indicatorByKey } from "../facts/indicators.ts";
-import type { Fact, Qualifier } from "../facts/types.ts";
+import { indicatorByKey } from "../domain/indicators.ts";
+import type { Fact, Qualifier } from "../domain/fact-types.ts";
 
 const PREFIX: Partial<Record<Qualifier, string>> = { more_than: "超过", less_than: "近", about: "约", at_least: "不低于", at_most: "不超过" };
 

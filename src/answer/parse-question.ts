@@ -1,4 +1,4 @@
-import { indicatorByKey } from "../facts/indicators.ts";
+import { indicatorByKey } from "../domain/indicators.ts";
 import { findIndicators, type IndicatorMention } from "./find-indicators.ts";
 import { parseYears } from "./parse-years.ts";
 import type { AnswerQuery, Intent } from "./types.ts";

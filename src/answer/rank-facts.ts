@@ -9,8 +9,8 @@ import { withAbbreviations } from "../domain/abbreviations.ts";
 import { ANY_FLOW as FLOW, MONEY_WORDS } from "../domain/lexicon.ts";
 import { findParkMentions } from "../domain/park-names.ts";
 import { AFTER_MARK, contextBefore } from "../facts/fact-context.ts";
-import { indicatorByKey } from "../facts/indicators.ts";
-import type { Fact } from "../facts/types.ts";
+import { indicatorByKey } from "../domain/indicators.ts";
+import type { Fact } from "../domain/fact-types.ts";
 import { isSubScope } from "./format-figure.ts";
 import type { AnswerQuery } from "./types.ts";
 

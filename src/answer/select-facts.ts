@@ -1,5 +1,5 @@
-import { INDICATORS } from "../facts/indicators.ts";
-import type { Fact } from "../facts/types.ts";
+import { INDICATORS } from "../domain/indicators.ts";
+import type { Fact } from "../domain/fact-types.ts";
 import { isSubScope, isWholeParkScope } from "./format-figure.ts";
 import { bigrams, overlap } from "./sentences.ts";
 

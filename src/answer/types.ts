@@ -3,7 +3,7 @@
  * (REST, SSE, /v1/chat/completions, bots) receives.
  */
 import { z } from "zod";
-import type { Verification } from "../facts/types.ts";
+import type { Verification } from "../domain/fact-types.ts";
 import type { toApiFact } from "../facts/fact-json.ts";
 
 /** What a question asks for. `open` goes to retrieval; every other intent is answered from facts by code. */

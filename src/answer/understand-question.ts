@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Deps } from "../deps.ts";
-import { resolveIndicator } from "../facts/indicators.ts";
+import { resolveIndicator } from "../domain/indicators.ts";
 import { findIndicators } from "./find-indicators.ts";
 import { type ParsedQuestion, parseQuestion } from "./parse-question.ts";
 import { ANSWER_UNDERSTAND, fillPrompt } from "./prompts.ts";

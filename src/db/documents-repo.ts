@@ -1,5 +1,5 @@
-import type { ChunkDraft, DocumentKind } from "../ingest/types.ts";
-import type { FactInput } from "../facts/types.ts";
+import type { ChunkDraft, DocumentKind } from "../domain/document-types.ts";
+import type { FactInput } from "../domain/fact-types.ts";
 import { insertFacts } from "./facts-repo.ts";
 import { toVectorLiteral, type SqlClient } from "./sql-client.ts";
 

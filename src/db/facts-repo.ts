@@ -1,4 +1,4 @@
-import type { Fact, FactFilter, FactInput } from "../facts/types.ts";
+import type { Fact, FactFilter, FactInput } from "../domain/fact-types.ts";
 import { AppError } from "../errors.ts";
 import type { SqlClient, SqlExecutor } from "./sql-client.ts";
 

@@ -1,4 +1,4 @@
-import type { Indicator } from "../facts/indicators.ts";
+import type { Indicator } from "../domain/indicators.ts";
 import type { SqlClient } from "./sql-client.ts";
 
 /**

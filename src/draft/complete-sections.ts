@@ -3,7 +3,7 @@
  * states yet, the changes of stocks (排名前移, 净增), and the targets-vs-actuals sentences, each stated
  * once across the whole draft.
  */
-import type { Fact } from "../facts/types.ts";
+import type { Fact } from "../domain/fact-types.ts";
 import { composeSection, netChange, rankMove, supplementParagraph, type StatedFigures } from "./compose.ts";
 import { formatDecimal, formatFact, formatPercent } from "./format-number.ts";
 import type { SectionBody } from "./section-body.ts";

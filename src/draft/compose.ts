@@ -3,8 +3,8 @@
  * genre's formal style: 「2021年，园区规上企业实现工业总产值326.5亿元，同比增长15.9%；实现主营业务收入…」.
  * Every number is a stored value or computed from two stored values.
  */
-import { indicatorByKey } from "../facts/indicators.ts";
-import type { Fact } from "../facts/types.ts";
+import { indicatorByKey } from "../domain/indicators.ts";
+import type { Fact } from "../domain/fact-types.ts";
 import { factScale, formatDecimal, formatFact, formatPercent, missing, roundTo } from "./format-number.ts";
 import { counterpart, shiftPeriod } from "./match-fact.ts";
 import { yoyOf } from "./rewrite-direction.ts";

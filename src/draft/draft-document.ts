@@ -4,7 +4,7 @@
  * model when one is configured — and every section verified against the facts database.
  */
 import type { Deps } from "../deps.ts";
-import type { Verification } from "../facts/types.ts";
+import type { Verification } from "../domain/fact-types.ts";
 import { assembleDraft } from "./assemble-draft.ts";
 import { completeSections } from "./complete-sections.ts";
 import { draftSources, type DraftOptions } from "./draft-options.ts";

@@ -5,7 +5,7 @@
  */
 import { findFacts } from "../db/facts-repo.ts";
 import type { Deps } from "../deps.ts";
-import type { FactLookup } from "../facts/types.ts";
+import type { FactLookup } from "../domain/fact-types.ts";
 import { excludingDocuments, hidingTextOf } from "./year-facts.ts";
 
 export interface DraftOptions {

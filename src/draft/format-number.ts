@@ -2,7 +2,7 @@
  * Writing numbers the way the genre writes them. Every figure a draft states goes through here, so the
  * digits always come from a stored value and its stated precision, never from a model.
  */
-import type { Fact, Qualifier } from "../facts/types.ts";
+import type { Fact, Qualifier } from "../domain/fact-types.ts";
 
 /** Round half away from zero at `decimals`, without binary-float surprises (1.005 → 1.01). */
 export function roundTo(value: number, decimals: number): number {

@@ -3,8 +3,8 @@
  * The text reader (`analyzeFigures`) gives indicator, scope and role; this file settles the 口径 against
  * the scopes statistics use (规上企业, 新增认定, 年末总数, 新落户项目 …).
  */
-import { findIndicatorAlias, indicatorByKey, resolveIndicator, type UnitKind } from "../facts/indicators.ts";
-import type { Fact, FactStatus, ParsedFigure } from "../facts/types.ts";
+import { findIndicatorAlias, indicatorByKey, resolveIndicator, type UnitKind } from "../domain/indicators.ts";
+import type { Fact, FactStatus, ParsedFigure } from "../domain/fact-types.ts";
 import { isHeadlineScope } from "./year-facts.ts";
 
 /** What we know of a figure's meaning, from the text. */

@@ -5,8 +5,8 @@
  */
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { indicatorByKey } from "../facts/indicators.ts";
-import type { Claim, Fact, FactLookup, Verification } from "../facts/types.ts";
+import { indicatorByKey } from "../domain/indicators.ts";
+import type { Claim, Fact, FactLookup, Verification } from "../domain/fact-types.ts";
 import { verifyText } from "../verify/verify-text.ts";
 import { formatDecimal, unverified } from "./format-number.ts";
 import { DRAFT_SECTION_V1, fillPrompt, promptParts } from "./prompts.ts";

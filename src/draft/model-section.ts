@@ -3,7 +3,7 @@
  * documents go to the model drafter; where the model fails, the offline draft stands, with a note.
  */
 import type { Deps } from "../deps.ts";
-import type { FactLookup } from "../facts/types.ts";
+import type { FactLookup } from "../domain/fact-types.ts";
 import { searchChunks } from "../retrieve/search-chunks.ts";
 import { draftWithModel } from "./model-draft.ts";
 import type { SectionBody } from "./section-body.ts";

@@ -4,8 +4,8 @@
  * a milestone of last year's figures (首次突破70亿元) goes with its clause.
  */
 import type { FigureMention } from "../facts/analyze-figures.ts";
-import { indicatorByKey, resolveIndicator } from "../facts/indicators.ts";
-import type { Fact, FactStatus } from "../facts/types.ts";
+import { indicatorByKey, resolveIndicator } from "../domain/indicators.ts";
+import type { Fact, FactStatus } from "../domain/fact-types.ts";
 import { formatDecimal, formatFact, missing, valueIn } from "./format-number.ts";
 import { pickFact, refineIndicator, shiftPeriod, type FigureMeaning } from "./match-fact.ts";
 import type { ChosenFigure, RollContext } from "./roll-context.ts";

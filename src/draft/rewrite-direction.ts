@@ -4,7 +4,7 @@
  * give their direction (增长 / 下降, 前移 / 后退, 仅完成 / 超额完成) made to fit the new figures.
  */
 import type { FigureMention } from "../facts/analyze-figures.ts";
-import type { Fact } from "../facts/types.ts";
+import type { Fact } from "../domain/fact-types.ts";
 import { formatDecimal, formatPercent, growthPct, missing, roundTo, verbFor } from "./format-number.ts";
 import { counterpart, shiftPeriod } from "./match-fact.ts";
 import type { ChosenFigure, RollContext } from "./roll-context.ts";

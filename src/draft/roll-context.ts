@@ -4,7 +4,7 @@
  * at the end, so every reader sees last year's text with its original offsets.
  */
 import type { FigureMention } from "../facts/analyze-figures.ts";
-import type { Fact, FactStatus } from "../facts/types.ts";
+import type { Fact, FactStatus } from "../domain/fact-types.ts";
 import type { FigureMeaning } from "./match-fact.ts";
 import type { YearFacts } from "./year-facts.ts";
 

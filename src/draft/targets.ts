@@ -2,8 +2,8 @@
  * Targets vs actuals: where last year's plan set a target for the year and the actual is on record,
  * say whether it was met and by how much — computed here, never by a model.
  */
-import { indicatorByKey, resolveIndicator } from "../facts/indicators.ts";
-import type { Fact } from "../facts/types.ts";
+import { indicatorByKey, resolveIndicator } from "../domain/indicators.ts";
+import type { Fact } from "../domain/fact-types.ts";
 import { formatFact, formatPercent, roundTo } from "./format-number.ts";
 import type { SectionSpec } from "./section-plan.ts";
 import { sameScope, type YearFacts } from "./year-facts.ts";

@@ -2,7 +2,7 @@
  * Verifying a draft and marking what fails: every figure the verifier cannot support is marked
  * 【待核实】 where it stands, and the verifier reads the draft past those marks.
  */
-import type { FactLookup, Verification } from "../facts/types.ts";
+import type { FactLookup, Verification } from "../domain/fact-types.ts";
 import { verifyText } from "../verify/verify-text.ts";
 
 /**

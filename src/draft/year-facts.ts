@@ -3,7 +3,7 @@
  * and the plan targets set for the target year. Built once per draft from a FactLookup, which the
  * evaluation narrows to leave out the document being reproduced.
  */
-import type { Fact, FactLookup, FactStatus } from "../facts/types.ts";
+import type { Fact, FactLookup, FactStatus } from "../domain/fact-types.ts";
 
 /** Scopes the genre uses interchangeably for the park's headline totals. */
 const HEADLINE_SCOPE = /^(园区|全园区|开发区|全区|规上企业|规上工业企业|规模以上工业企业|规模以上企业|规上工业|规上|全部规上企业)$/;

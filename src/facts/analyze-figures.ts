@@ -8,12 +8,12 @@
  * decide what one figure is, and `figure-mention.ts` holds the shapes and patterns they share.
  */
 import { findFigures } from "../text/parse-number.ts";
-import { findIndicatorAlias } from "./indicators.ts";
+import { findIndicatorAlias } from "../domain/indicators.ts";
 import { DEFAULT_SCOPE, clauseStart, periodAt, periodMarkers, splitSentences, statusAt } from "./sentence-context.ts";
 import { SET_OF, TARGET_AFTER, fittingAlias, refersTo, type AnalyzeOptions, type FigureMention, type MentionBase } from "./figure-mention.ts";
 import { readAnnualAverage, readCompletion, readDelta, readRankChange, readRate, type FigureContext, type RateGroup, type SentenceScan } from "./read-rate.ts";
 import { readValue } from "./read-value.ts";
-import type { ParsedFigure } from "./types.ts";
+import type { ParsedFigure } from "../domain/fact-types.ts";
 
 export type { AnalyzeOptions, FigureMention, FigureReading, MentionRole } from "./figure-mention.ts";
 

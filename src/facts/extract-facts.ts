@@ -12,7 +12,7 @@ import { UNKNOWN_YEAR, UNKNOWN_YEAR_PERIOD } from "../domain/periods.ts";
 import { MONEY_WORDS } from "../domain/lexicon.ts";
 import { factContext } from "./fact-context.ts";
 import { analyzeFigures, type FigureMention } from "./analyze-figures.ts";
-import type { FactInput, FactStatus } from "./types.ts";
+import type { FactInput, FactStatus } from "../domain/fact-types.ts";
 
 export interface ExtractInput {
   text: string;

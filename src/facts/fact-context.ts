@@ -4,7 +4,7 @@
  * (计划投入2000万元，完成污水处理厂提标升级工程), and for 分别 lists the item that belongs to this figure
  * (全口径财政收入、一般预算财政收入分别实现550.7亿元和95.8亿元 → 一般预算财政收入 for 95.8亿元).
  */
-import type { ParsedFigure } from "./types.ts";
+import type { ParsedFigure } from "../domain/fact-types.ts";
 
 const CLAUSE_BREAK = /[，,；;。：:！？!?\n]/;
 const LIST_SPLIT = /[、和及与]/;

@@ -1,4 +1,4 @@
-import type { Fact } from "./types.ts";
+import type { Fact } from "../domain/fact-types.ts";
 
 /** The API.md fact shape (snake_case, with source). */
 export function toApiFact(fact: Fact) {

@@ -4,7 +4,7 @@
  * (1000万元以上工业项目62个). Upload reports what is left, so no figure is dropped silently.
  */
 import { findFigures } from "../text/parse-number.ts";
-import type { ParsedFigure } from "./types.ts";
+import type { ParsedFigure } from "../domain/fact-types.ts";
 
 /** What coverage needs of a fact. */
 export interface CoveringFact {

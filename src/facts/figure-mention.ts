@@ -2,8 +2,8 @@
  * The reading of one figure in its sentence (what, of whom, when, reported or planned, its role),
  * the sentence patterns that decide the role, and the helpers every reader shares.
  */
-import { findIndicatorAlias, type UnitKind } from "./indicators.ts";
-import type { FactStatus, ParsedFigure } from "./types.ts";
+import { findIndicatorAlias, type UnitKind } from "../domain/indicators.ts";
+import type { FactStatus, ParsedFigure } from "../domain/fact-types.ts";
 
 export type MentionRole = "value" | "yoy" | "cagr" | "share" | "pp_change" | "delta" | "rank" | "threshold" | "completion";
 

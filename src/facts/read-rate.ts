@@ -5,7 +5,7 @@
  * figure is not of its kind.
  */
 import { findFigures } from "../text/parse-number.ts";
-import { findIndicatorAlias, indicatorByKey, unknownIndicatorKey } from "./indicators.ts";
+import { findIndicatorAlias, indicatorByKey, unknownIndicatorKey } from "../domain/indicators.ts";
 import { scopeInClause, stripLabel, yearSpan } from "./sentence-context.ts";
 import {
   ANNUAL_AVERAGE,
@@ -23,7 +23,7 @@ import {
   type MentionBase,
   type MentionRole,
 } from "./figure-mention.ts";
-import type { ParsedFigure } from "./types.ts";
+import type { ParsedFigure } from "../domain/fact-types.ts";
 
 /** What the readers see of the sentence being read. */
 export interface SentenceScan {

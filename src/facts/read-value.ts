@@ -4,7 +4,7 @@
  * genre — a milestone restating the value before it (首次突破400亿元), a target named after the figure
  * (12亿元的年度目标), a count that names the set later figures speak of.
  */
-import { isPlainName, unknownIndicatorKey } from "./indicators.ts";
+import { isPlainName, unknownIndicatorKey } from "../domain/indicators.ts";
 import {
   ABOVE_SCALE_SCOPE,
   DEFAULT_SCOPE,

@@ -4,7 +4,7 @@
  * (scope: 园区, 规上企业, 其中10家有色金属加工企业, 投资10亿元以上).
  */
 import { UNKNOWN_YEAR_PERIOD } from "../domain/periods.ts";
-import type { FactStatus } from "./types.ts";
+import type { FactStatus } from "../domain/fact-types.ts";
 
 export interface Span {
   start: number;

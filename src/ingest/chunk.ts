@@ -3,7 +3,8 @@
  * section), break at Chinese sentence ends, and carry the section path, offsets
  * and year/kind of the section they start in.
  */
-import type { ChunkDraft, Section } from "./types.ts";
+import type { ChunkDraft } from "../domain/document-types.ts";
+import type { Section } from "./types.ts";
 
 /** Options of {@link chunkDocument}. */
 export interface ChunkOptions {

@@ -3,7 +3,7 @@
  * year, the kind (总结 / 计划 / 报告) and a title.
  */
 import { properParkNames } from "../domain/park-names.ts";
-import type { DocumentKind } from "./types.ts";
+import type { DocumentKind } from "../domain/document-types.ts";
 
 /** Result of {@link inferMeta}. */
 export interface InferredMeta {

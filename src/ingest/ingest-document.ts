@@ -3,7 +3,7 @@ import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { properParkNames } from "../domain/park-names.ts";
 import { partialPeriodOf } from "../domain/periods.ts";
-import { findDocumentConflicts, type DocumentConflict } from "../facts/document-conflicts.ts";
+import { findDocumentConflicts, type DocumentConflict } from "./document-conflicts.ts";
 import { uncoveredFigures } from "../facts/figure-coverage.ts";
 import { extractFacts } from "../facts/extract-facts.ts";
 import { normalizeText } from "../text/normalize.ts";
@@ -12,7 +12,7 @@ import { chunkDocument } from "./chunk.ts";
 import { inferMeta } from "./infer-meta.ts";
 import { loadFile, UnsupportedMediaError } from "./load-file.ts";
 import { buildOutline } from "./outline.ts";
-import type { DocumentKind } from "./types.ts";
+import type { DocumentKind } from "../domain/document-types.ts";
 
 export interface IngestInput {
   text?: string;

@@ -15,17 +15,3 @@ export interface Section {
   year?: number;
   kind?: "summary" | "plan";
 }
-
-/** A chunk before it is stored. */
-export interface ChunkDraft {
-  ord: number;
-  /** Section path joined with " › ". Empty string for text before the first heading. */
-  sectionPath: string;
-  text: string;
-  start: number;
-  end: number;
-  year?: number;
-  kind?: "summary" | "plan";
-}
-
-export type DocumentKind = "summary" | "plan" | "report" | "other";

@@ -4,7 +4,7 @@ import type { Config } from "../config.ts";
 import { loadMigrationsFromDisk } from "../db/load-migrations.ts";
 import { syncIndicators } from "../db/indicators-repo.ts";
 import { migrate } from "../db/migrate.ts";
-import { INDICATORS } from "../facts/indicators.ts";
+import { INDICATORS } from "../domain/indicators.ts";
 import { openPglite } from "../db/pglite-client.ts";
 import { openPostgres } from "../db/pg-client.ts";
 import { getSetting, setSetting } from "../db/settings-repo.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { countAll } from "../db/documents-repo.ts";
 import type { Deps } from "../deps.ts";
-import { importStats } from "../facts/import-stats.ts";
+import { importStats } from "../ingest/import-stats.ts";
 import { ingestDocument } from "../ingest/ingest-document.ts";
 
 export const corpusRoot = fileURLToPath(new URL("../../corpus/", import.meta.url));

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { findFacts } from "../db/facts-repo.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
-import { indicatorByKey, resolveIndicator, unknownIndicatorKey } from "../facts/indicators.ts";
+import { indicatorByKey, resolveIndicator, unknownIndicatorKey } from "../domain/indicators.ts";
 import type { AppEnv } from "./auth.ts";
 import { toApiFact } from "../facts/fact-json.ts";
 

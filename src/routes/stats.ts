@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
-import { importStats } from "../facts/import-stats.ts";
+import { importStats } from "../ingest/import-stats.ts";
 import { requireRole, type AppEnv } from "./auth.ts";
 import { readUpload } from "./validate.ts";
 

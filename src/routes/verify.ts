@@ -3,7 +3,7 @@ import { z } from "zod";
 import { verifyDeps } from "../db/verify-ports.ts";
 import type { Deps } from "../deps.ts";
 import { toApiVerification } from "../answer/api-verification.ts";
-import type { Verification } from "../facts/types.ts";
+import type { Verification } from "../domain/fact-types.ts";
 export { verifyDeps } from "../db/verify-ports.ts";
 import { verifyText, type VerifyDeps } from "../verify/verify-text.ts";
 import type { AppEnv } from "./auth.ts";

@@ -3,7 +3,7 @@
  * official documents, and the traditional forms of their characters. Kept apart from the scanner
  * so that the vocabulary can grow without touching the grammar.
  */
-import type { Qualifier } from "../facts/types.ts";
+import type { Qualifier } from "../domain/fact-types.ts";
 
 /** A measure unit as written, the base unit it belongs to and the factor to that base. */
 export interface UnitSpec {

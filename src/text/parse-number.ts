@@ -16,7 +16,7 @@
  * Traditional forms of the vocabulary (億元, 萬噸, 戶) are read as the simplified ones, and `unit`
  * is reported simplified; `text` is always the slice of the input.
  */
-import type { ParsedFigure, Qualifier } from "../facts/types.ts";
+import type { ParsedFigure, Qualifier } from "../domain/fact-types.ts";
 import { CN_CHARS, CN_DIGITS, parseChineseNumeral } from "./chinese-numeral.ts";
 import { type NumberToken, foldFigureText, hasSpace, readIdeographicDecimal, readNumber, skipSpaces, skipSpacesBack } from "./number-token.ts";
 import {

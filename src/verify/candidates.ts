@@ -7,8 +7,8 @@
  * and statuses of its year, undated facts when the sentence states no year) and facts under another
  * key whose label is alike (`similarLabel`, for open-vocabulary `label:<label>` facts).
  */
-import { isPlainName } from "../facts/indicators.ts";
-import type { Fact } from "../facts/types.ts";
+import { isPlainName } from "../domain/indicators.ts";
+import type { Fact } from "../domain/fact-types.ts";
 import type { ClaimCandidate } from "./find-claims.ts";
 import { isFlowFact, isPlainValueKey, labelSimilarity } from "./label-match.ts";
 import { isIncrementFact, scopesCompatible, statusesCompatible } from "./match-figure.ts";

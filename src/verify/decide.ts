@@ -11,8 +11,8 @@
  * 4. computed values (新增 from two stocks, totals from their parts); else unsupported.
  */
 import { contextBefore } from "../facts/fact-context.ts";
-import { indicatorByKey } from "../facts/indicators.ts";
-import type { Fact } from "../facts/types.ts";
+import { indicatorByKey } from "../domain/indicators.ts";
+import type { Fact } from "../domain/fact-types.ts";
 import { isUndated, type FactIndex } from "./candidates.ts";
 import { checkAnnualAverage, checkCompletion, checkDifference, checkGrowth, checkIncrement, checkRankChange, checkShare, checkSum, growthInOpenSlots } from "./derived.ts";
 import type { ClaimCandidate } from "./find-claims.ts";

@@ -4,8 +4,8 @@
  * last year's), differences (比上年增加…), changes in 百分点, and totals as sums of their 其中 parts.
  */
 import { ASPIRATION_NOTE } from "../facts/extract-facts.ts";
-import { resolveIndicator } from "../facts/indicators.ts";
-import type { Fact } from "../facts/types.ts";
+import { resolveIndicator } from "../domain/indicators.ts";
+import type { Fact } from "../domain/fact-types.ts";
 import type { FactIndex } from "./candidates.ts";
 import type { ClaimCandidate } from "./find-claims.ts";
 import { judgeStored, statedRate, statedValue, type Decision } from "./judge-stored.ts";

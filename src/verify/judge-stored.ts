@@ -13,7 +13,7 @@
  *    lists the conflicting figures, so a reader sees the conflict instead of a silent pass. A document
  *    that states both figures counts for the claim only.
  */
-import type { ClaimStatus, Fact } from "../facts/types.ts";
+import type { ClaimStatus, Fact } from "../domain/fact-types.ts";
 import { matchesStated, type StatedFigure } from "./match-figure.ts";
 
 /** The verdict on one claim. */

@@ -7,7 +7,7 @@
 import { FLOW } from "../domain/lexicon.ts";
 import { AFTER_MARK } from "../facts/fact-context.ts";
 import { clauseStart } from "../facts/sentence-context.ts";
-import type { Fact } from "../facts/types.ts";
+import type { Fact } from "../domain/fact-types.ts";
 import type { ClaimCandidate } from "./find-claims.ts";
 import { isIncrementFact } from "./match-figure.ts";
 

@@ -3,8 +3,8 @@ export { periodText } from "../domain/periods.ts";
  * Precision-aware comparison of a stated figure with a stored value, plus the compatibility rules
  * (units, scopes, statuses) that decide which stored facts a claim may be compared with at all.
  */
-import { INCREMENT_SCOPES, isDefiningScope } from "../facts/indicators.ts";
-import type { Fact, FactStatus, Qualifier } from "../facts/types.ts";
+import { INCREMENT_SCOPES, isDefiningScope } from "../domain/indicators.ts";
+import type { Fact, FactStatus, Qualifier } from "../domain/fact-types.ts";
 
 /** What the text states: the number as written, its precision and the scale to the base unit. */
 export interface StatedFigure {

@@ -13,7 +13,7 @@
  * caller's text. Each claim is judged against its own park (`parks.ts`), never another park's fact.
  */
 import { parkAliases } from "../domain/park-names.ts";
-import type { Claim, Fact, FactFilter, FactLookup, Verification } from "../facts/types.ts";
+import type { Claim, Fact, FactFilter, FactLookup, Verification } from "../domain/fact-types.ts";
 import { FactIndex } from "./candidates.ts";
 import { decide } from "./decide.ts";
 import type { Decision } from "./judge-stored.ts";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/answer/answer-question.ts";
 import { toApiVerification } from "../../src/answer/api-verification.ts";
 import { describeChange, formatFact, growthPct } from "../../src/answer/format-figure.ts";
-import type { Fact } from "../../src/facts/types.ts";
+import type { Fact } from "../../src/domain/fact-types.ts";
 import { createTestDeps } from "../helpers/test-deps.ts";
 import { OTHER_PARK, PARK, seedFacts } from "./fixtures.ts";
 

@@ -1,7 +1,7 @@
 import { insertFacts } from "../../src/db/facts-repo.ts";
 import type { Deps } from "../../src/deps.ts";
-import { importStats } from "../../src/facts/import-stats.ts";
-import type { FactInput } from "../../src/facts/types.ts";
+import { importStats } from "../../src/ingest/import-stats.ts";
+import type { FactInput } from "../../src/domain/fact-types.ts";
 import type { Vocabulary } from "../../src/answer/vocabulary.ts";
 
 export const PARK = "明湖经济开发区";

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countAll, deleteDocument, getDocument, insertDocument, listDocuments, type NewDocument } from "../../src/db/documents-repo.ts";
 import { findFacts, upsertStat } from "../../src/db/facts-repo.ts";
 import { syncIndicators } from "../../src/db/indicators-repo.ts";
-import { INDICATORS } from "../../src/facts/indicators.ts";
+import { INDICATORS } from "../../src/domain/indicators.ts";
 import { loadMigrationsFromDisk } from "../../src/db/load-migrations.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import type { SqlClient } from "../../src/db/sql-client.ts";
-import type { FactInput } from "../../src/facts/types.ts";
+import type { FactInput } from "../../src/domain/fact-types.ts";
 import { testDatabases } from "../helpers/test-db.ts";
 
 function fact(overrides: Partial<FactInput> = {}): FactInput {

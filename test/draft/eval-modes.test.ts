@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFactsOfDocument } from "../../src/db/facts-repo.ts";
 import { draftDocument } from "../../src/draft/draft-document.ts";
-import { importStats } from "../../src/facts/import-stats.ts";
+import { importStats } from "../../src/ingest/import-stats.ts";
 import { ingestDocument } from "../../src/ingest/ingest-document.ts";
 import { createTestDeps } from "../helpers/test-deps.ts";
 import { PARK, seedDraftCorpus } from "./fixture.ts";

@@ -1,5 +1,5 @@
 import { ingestDocument } from "../../src/ingest/ingest-document.ts";
-import { importStats } from "../../src/facts/import-stats.ts";
+import { importStats } from "../../src/ingest/import-stats.ts";
 import type { Deps } from "../../src/deps.ts";
 
 export const PARK = "江屿经济开发区";

@@ -7,7 +7,7 @@ import { rollForward, splitPairs } from "../../src/draft/roll-forward.ts";
 import { SUMMARY_SECTIONS } from "../../src/draft/section-plan.ts";
 import { CHECK_MARK, markUnverified } from "../../src/draft/verify-draft.ts";
 import { dedupeFacts, hidingTextOf, normalizedScope, YearFacts } from "../../src/draft/year-facts.ts";
-import type { Fact, Verification } from "../../src/facts/types.ts";
+import type { Fact, Verification } from "../../src/domain/fact-types.ts";
 
 const PARK = "石岭工业园区";
 let counter = 0;

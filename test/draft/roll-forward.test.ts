@@ -3,7 +3,7 @@ import { rollForward } from "../../src/draft/roll-forward.ts";
 import { checkTargets, targetSentence } from "../../src/draft/targets.ts";
 import { SUMMARY_SECTIONS } from "../../src/draft/section-plan.ts";
 import { YearFacts } from "../../src/draft/year-facts.ts";
-import type { Fact } from "../../src/facts/types.ts";
+import type { Fact } from "../../src/domain/fact-types.ts";
 
 const PARK = "江屿经济开发区";
 let counter = 0;

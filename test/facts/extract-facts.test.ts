@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/facts/extract-facts.ts";
-import type { FactInput } from "../../src/facts/types.ts";
+import type { FactInput } from "../../src/domain/fact-types.ts";
 import { SEED_ECONOMY, SEED_FINANCE, SEED_PROJECTS, SEED_SAFETY } from "./seed-text.ts";
 
 const run = (text: string, extra: Partial<Parameters<typeof extractFacts>[0]> = {}) =>

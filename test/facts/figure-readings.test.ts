@@ -1,7 +1,7 @@
 /** Readings of figures in their sentence: period, status, scope and role rules of the genre (own sentences). */
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/facts/extract-facts.ts";
-import type { FactInput } from "../../src/facts/types.ts";
+import type { FactInput } from "../../src/domain/fact-types.ts";
 
 const run = (text: string, year = 2022, extra: Partial<Parameters<typeof extractFacts>[0]> = {}) =>
   extractFacts({ text, park: "南湖高新区", year, ...extra });

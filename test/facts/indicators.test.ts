@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INDICATORS, resolveIndicator } from "../../src/facts/indicators.ts";
+import { INDICATORS, resolveIndicator } from "../../src/domain/indicators.ts";
 
 describe("resolveIndicator", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { importStats } from "../../src/facts/import-stats.ts";
+import { importStats } from "../../src/ingest/import-stats.ts";
 import { createTestDeps } from "../helpers/test-deps.ts";
 import { SAMPLE_STATS_CSV } from "./route-helpers.ts";
 

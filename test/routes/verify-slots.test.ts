@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { importStats } from "../../src/facts/import-stats.ts";
+import { importStats } from "../../src/ingest/import-stats.ts";
 import { createTestDeps } from "../helpers/test-deps.ts";
 
 const PARK = "北湾工业园区";

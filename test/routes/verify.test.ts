@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
-import { importStats } from "../../src/facts/import-stats.ts";
-import type { Verification } from "../../src/facts/types.ts";
+import { importStats } from "../../src/ingest/import-stats.ts";
+import type { Verification } from "../../src/domain/fact-types.ts";
 import { verifyRoutes } from "../../src/routes/verify.ts";
 import { createTestDeps } from "../helpers/test-deps.ts";
 import { SAMPLE_STATS_CSV } from "./route-helpers.ts";

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { Converter } from "opencc-js/cn2t";
 import { describe, expect, it } from "vitest";
-import type { ParsedFigure } from "../../src/facts/types.ts";
+import type { ParsedFigure } from "../../src/domain/fact-types.ts";
 import { CN_CHARS } from "../../src/text/chinese-numeral.ts";
 import { toSimplified } from "../../src/text/normalize.ts";
 import { foldFigureText } from "../../src/text/number-token.ts";

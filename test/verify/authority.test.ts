@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/facts/extract-facts.ts";
-import type { Fact } from "../../src/facts/types.ts";
+import type { Fact } from "../../src/domain/fact-types.ts";
 import { verifyText } from "../../src/verify/verify-text.ts";
 import { MemoryFacts, stat, stored } from "./memory-facts.ts";
 

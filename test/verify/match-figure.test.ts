@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { matchesStated, normalizeScope, periodText, precisionStep, scopesCompatible, type StatedFigure } from "../../src/verify/match-figure.ts";
-import type { Qualifier } from "../../src/facts/types.ts";
+import type { Qualifier } from "../../src/domain/fact-types.ts";
 
 const yi = (value: number, decimals: number, qualifier: Qualifier = "exact"): StatedFigure => ({ value, decimals, scale: 1e8, baseUnit: "元", qualifier });
 const wan = (value: number, decimals: number, qualifier: Qualifier = "exact"): StatedFigure => ({ value, decimals, scale: 1e4, baseUnit: "元", qualifier });

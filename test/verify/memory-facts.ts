@@ -1,5 +1,5 @@
 import { extractFacts } from "../../src/facts/extract-facts.ts";
-import type { Fact, FactFilter, FactInput, FactLookup } from "../../src/facts/types.ts";
+import type { Fact, FactFilter, FactInput, FactLookup } from "../../src/domain/fact-types.ts";
 
 /** An in-memory FactLookup (array filter) that counts its calls. */
 export class MemoryFacts implements FactLookup {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFacts, insertFacts } from "../../src/db/facts-repo.ts";
 import type { SqlClient } from "../../src/db/sql-client.ts";
-import type { FactInput } from "../../src/facts/types.ts";
+import type { FactInput } from "../../src/domain/fact-types.ts";
 import { verifyDeps } from "../../src/routes/verify.ts";
 import { verifyText } from "../../src/verify/verify-text.ts";
 import { pgliteDatabase } from "../helpers/test-db.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Claim } from "../../src/facts/types.ts";
+import type { Claim } from "../../src/domain/fact-types.ts";
 import { verifyText } from "../../src/verify/verify-text.ts";
 import { SEED_ECONOMY, SEED_FINANCE, SEED_PROJECTS } from "../facts/seed-text.ts";
 import { MemoryFacts, fromText, stat } from "./memory-facts.ts";

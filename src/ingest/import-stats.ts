@@ -4,9 +4,9 @@ import type { SqlClient } from "../db/sql-client.ts";
 import { AppError } from "../errors.ts";
 import { findFigures } from "../text/parse-number.ts";
 import { contradictsStat } from "./document-conflicts.ts";
-import { resolveIndicator } from "./indicators.ts";
-import { parseCsv } from "./parse-csv.ts";
-import type { FactInput } from "./types.ts";
+import { resolveIndicator } from "../domain/indicators.ts";
+import { parseCsv } from "../facts/parse-csv.ts";
+import type { FactInput } from "../domain/fact-types.ts";
 
 const REQUIRED = ["park", "period", "indicator", "value", "unit"] as const;
 const OPTIONAL = ["yoy_pct", "scope", "note"] as const;

@@ -8,7 +8,7 @@ import { findFacts } from "../db/facts-repo.ts";
 import type { SqlClient } from "../db/sql-client.ts";
 import { periodText } from "../domain/periods.ts";
 import { isIncrementFact, matchesStated, scopesCompatible } from "../verify/match-figure.ts";
-import type { Fact, FactInput } from "./types.ts";
+import type { Fact, FactInput } from "../domain/fact-types.ts";
 
 /** The parts of a fact the comparison reads. */
 export type ComparableFact = Pick<
