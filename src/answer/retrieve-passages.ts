@@ -1,6 +1,7 @@
 import type { Deps } from "../deps.ts";
 import { type RetrievedChunk, searchChunks } from "../retrieve/search-chunks.ts";
-import { bigrams, gramWeights, overlap, splitSentences, weightedOverlap } from "./sentences.ts";
+import { bigrams, gramWeights, overlap, weightedOverlap } from "./sentences.ts";
+import { splitSentences } from "../text/sentences.ts";
 import type { AnswerQuery } from "./types.ts";
 
 /** A retrieved chunk with the part of it worth quoting. */

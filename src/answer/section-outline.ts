@@ -1,6 +1,7 @@
 import type { SqlClient } from "../db/sql-client.ts";
 import type { RetrievedChunk } from "../retrieve/search-chunks.ts";
-import { bigrams, splitSentences } from "./sentences.ts";
+import { bigrams } from "./sentences.ts";
+import { splitSentences } from "../text/sentences.ts";
 
 /** One sub-section of a chapter: its path, heading line and opening sentences. */
 export interface OutlineItem {

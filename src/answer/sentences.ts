@@ -1,24 +1,6 @@
-const SENTENCE_END = /[。！？!?；;\n]/;
+import { splitSentences } from "../text/sentences.ts";
 
-/**
- * Split text into sentences, each keeping its closing punctuation; concatenating them gives the text back.
- * @example splitSentences("甲。乙！丙") // ["甲。", "乙！", "丙"]
- */
-export function splitSentences(text: string): string[] {
-  const pieces: string[] = [];
-  let start = 0;
-  for (let index = 0; index < text.length; index++) {
-    if (!SENTENCE_END.test(text[index])) continue;
-    let end = index + 1;
-    // Keep closing quotes and brackets and runs of line breaks with their sentence.
-    while (end < text.length && /[”’）)」\n]/.test(text[end])) end++;
-    pieces.push(text.slice(start, end));
-    start = end;
-    index = end - 1;
-  }
-  if (start < text.length) pieces.push(text.slice(start));
-  return pieces;
-}
+const SENTENCE_END = /[。！？!?；;\n]/;
 
 /**
  * Cut the complete sentences off the front of a stream buffer; the rest waits for more tokens.

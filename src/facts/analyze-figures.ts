@@ -9,7 +9,8 @@
  */
 import { findFigures } from "../text/parse-number.ts";
 import { findIndicatorAlias } from "../domain/indicators.ts";
-import { DEFAULT_SCOPE, clauseStart, periodAt, periodMarkers, splitSentences, statusAt } from "./sentence-context.ts";
+import { DEFAULT_SCOPE, clauseStart, periodAt, periodMarkers, statusAt } from "./sentence-context.ts";
+import { sentenceSpans } from "../text/sentences.ts";
 import { SET_OF, TARGET_AFTER, fittingAlias, refersTo, type AnalyzeOptions, type FigureMention, type MentionBase } from "./figure-mention.ts";
 import { readAnnualAverage, readCompletion, readDelta, readRankChange, readRate, type FigureContext, type RateGroup, type SentenceScan } from "./read-rate.ts";
 import { readValue } from "./read-value.ts";
@@ -35,7 +36,7 @@ export function analyzeFigures(text: string, options: AnalyzeOptions = {}): Figu
   const figures = findFigures(text);
   const mentions: FigureMention[] = [];
   let figureIndex = 0;
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of sentenceSpans(text)) {
     const inSentence: ParsedFigure[] = [];
     while (figureIndex < figures.length && figures[figureIndex].start < sentence.end) inSentence.push(figures[figureIndex++]);
     if (!inSentence.length) continue;

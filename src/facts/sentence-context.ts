@@ -6,26 +6,6 @@
 import { UNKNOWN_YEAR_PERIOD } from "../domain/periods.ts";
 import type { FactStatus } from "../domain/fact-types.ts";
 
-export interface Span {
-  start: number;
-  end: number;
-}
-
-/** Sentences end at 。！？ and line breaks; ；-joined lists stay one sentence (scope carries across). */
-export function splitSentences(text: string): Span[] {
-  const spans: Span[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    // 2。87亿元: an ideographic full stop between digits is a decimal point, not a sentence end.
-    if (/[。！？!?\n]/.test(text[i]) && !(text[i] === "。" && /\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? ""))) {
-      if (i > start) spans.push({ start, end: i + 1 });
-      start = i + 1;
-    }
-  }
-  if (start < text.length) spans.push({ start, end: text.length });
-  return spans;
-}
-
 /** Start of the clause holding `at`: after the last ，；：、 (or brackets) before it, not before `floor`. */
 export function clauseStart(text: string, at: number, floor: number): number {
   for (let i = at - 1; i >= floor; i--) if (/[，,；;：:、（(）)]/.test(text[i])) return i + 1;
