@@ -10,7 +10,8 @@ import { z } from "zod";
 import { createApp } from "../src/app.ts";
 import { findFactsOfDocument } from "../src/db/facts-repo.ts";
 import type { Claim, Fact } from "../src/domain/fact-types.ts";
-import { normalizeScope } from "../src/verify/match-figure.ts";
+import { INCREMENT_SCOPES } from "../src/domain/lexicon.ts";
+import { isIncrementFact, normalizeScope } from "../src/verify/match-figure.ts";
 import { verifyText } from "../src/verify/verify-text.ts";
 import { documentOf, loadEvalCorpus, locate, percentile, readJsonl, type CorpusDocument } from "./eval/labels.ts";
 
@@ -42,7 +43,14 @@ function locateLabel(label: Label, document: CorpusDocument): Located | null {
   return { label, document, quote, figure: { start, end: start + figureText.length } };
 }
 
-const scopeKey = (scope: string) => normalizeScope(scope.replace(/^其中[：:]/, "其中"));
+/**
+ * The 口径 as the verifier compares it: a scope that only restates the indicator (a statistics table's
+ * 融资平台 for a loan figure, 年末总数 for a count) is the park's own; a flow label (新增认定) must be read as
+ * a flow, whatever words carry it.
+ */
+const scopeKey = (scope: string, indicatorKey: string) => normalizeScope(scope.replace(/^其中[：:]/, "其中"), indicatorKey);
+const sameScope = (fact: Fact, label: Label) =>
+  scopeKey(fact.scope, label.indicator) === scopeKey(label.scope, label.indicator) && (!INCREMENT_SCOPES.has(label.scope) || isIncrementFact(fact));
 
 function fieldChecks(fact: Fact, label: Label): Record<string, boolean> {
   const key = fact.indicatorKey;
@@ -55,7 +63,7 @@ function fieldChecks(fact: Fact, label: Label): Record<string, boolean> {
     indicator,
     period: fact.period === label.period,
     status: fact.status === label.status,
-    scope: scopeKey(fact.scope) === scopeKey(label.scope),
+    scope: sameScope(fact, label),
     yoy: (fact.yoyPct ?? null) === (label.yoy_pct ?? null),
     qualifier: fact.qualifier === label.qualifier,
   };

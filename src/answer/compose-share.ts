@@ -1,11 +1,12 @@
 import type { Fact } from "../domain/fact-types.ts";
 import { type Composition, defaultYears, emptyComposition, type FigureContext, labelFor, slotOf, yearLabel } from "./figure-context.ts";
-import { formatFact, formatNumber, indicatorLabel } from "./format-figure.ts";
+import { formatFixed, roundedPercent, sharePercent } from "../domain/figure-math.ts";
+import { formatFact, indicatorLabel } from "./format-figure.ts";
 import { chooseFact, topicNamesScope } from "./select-facts.ts";
 
 function percentOf(part: Fact, whole: Fact): number | null {
-  if (part.baseUnit !== whole.baseUnit || whole.valueBase === 0) return null;
-  return Math.round((part.valueBase / whole.valueBase) * 1000) / 10;
+  if (part.baseUnit !== whole.baseUnit) return null;
+  return roundedPercent(sharePercent(part.valueBase, whole.valueBase));
 }
 
 /** A share the documents state (占…的42%): a percent fact of the sub-scope, keyed share:<indicator> or the indicator itself. */
@@ -42,7 +43,7 @@ export function composeShare(context: FigureContext): Composition {
         const scopeName = scoped ? scoped.scope.replace(/^其中[：:，,]?/, "") : "";
         const partText = part ? `其中${labelFor(context, key, part).startsWith(scopeName) ? "" : scopeName}${labelFor(context, key, part)}${formatFact(part)}` : `其中${scopeName}${indicatorLabel(key)}`;
         const computed = part && whole ? percentOf(part, whole) : null;
-        const share = stated ? formatFact(stated) : computed !== null ? `${formatNumber(computed, 1)}%` : null;
+        const share = stated ? formatFact(stated) : computed !== null ? `${formatFixed(computed, 1)}%` : null;
         for (const fact of [whole, part, stated]) if (fact && !composition.used.includes(fact)) composition.used.push(fact);
         const wholeText = whole ? `${labelFor(context, key, whole)}${formatFact(whole)}，` : "";
         if (share === null) {
@@ -61,7 +62,7 @@ export function composeShare(context: FigureContext): Composition {
           composition.used.push(numerator, denominator);
           composition.sentences.push(
             `${when}${labelFor(context, key, numerator)}为${formatFact(numerator)}，${labelFor(context, otherKey, denominator)}为${formatFact(denominator)}，` +
-              `前者占后者的${formatNumber(pct, 1)}%（按数值计算）。`,
+              `前者占后者的${formatFixed(pct, 1)}%（按数值计算）。`,
           );
           continue;
         }
@@ -87,7 +88,7 @@ function shareBetweenParks(context: FigureContext, key: string, years: number[],
     composition.used.push(a, b);
     composition.sentences.push(
       `${yearLabel(year, context.query.periodSuffix)}，${first}${labelFor(context, key, a)}${formatFact(a)}，${second}${labelFor(context, key, b)}${formatFact(b)}，` +
-        `前者相当于后者的${formatNumber(pct, 1)}%（按数值计算）。`,
+        `前者相当于后者的${formatFixed(pct, 1)}%（按数值计算）。`,
     );
   }
   return composition;

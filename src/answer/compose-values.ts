@@ -2,6 +2,7 @@ import {
   type Composition, defaultYears, emptyComposition, type FigureContext, labelFor, slotOf, subject, take, yearLabel,
 } from "./figure-context.ts";
 import { pairHead, takePair } from "./compose-series.ts";
+import { annualGrowthPercent, formatFixed, roundedPercent, sharePercent } from "../domain/figure-math.ts";
 import { comparableScopes, describeChange, describeStatedYoy, formatDifference, formatFact, growthPct, indicatorLabel, isRankFact } from "./format-figure.ts";
 import { chooseFact, statedYoy } from "./select-facts.ts";
 
@@ -70,10 +71,8 @@ export function composePlanVsActual(context: FigureContext): Composition {
           composition.sentences.push(`${head}。${yearLabel(year, context.query.periodSuffix)}实际${labelFor(context, key, actual)}为${formatFact(actual)}，${better ? "已实现目标" : "未实现目标"}。`);
           continue;
         }
-        const rate = actual.baseUnit === target.baseUnit && target.valueBase !== 0
-          ? Math.round((actual.valueBase / target.valueBase) * 1000) / 10
-          : null;
-        const verdict = rate === null ? "" : rate >= 100 ? `，完成目标的${rate.toFixed(1)}%，超额完成` : `，完成目标的${rate.toFixed(1)}%，未完成目标`;
+        const rate = actual.baseUnit === target.baseUnit ? roundedPercent(sharePercent(actual.valueBase, target.valueBase)) : null;
+        const verdict = rate === null ? "" : rate >= 100 ? `，完成目标的${formatFixed(rate, 1)}%，超额完成` : `，完成目标的${formatFixed(rate, 1)}%，未完成目标`;
         // Target and actual in separate sentences: a sentence that says 目标 makes every figure in it a target.
         composition.sentences.push(`${head}。${yearLabel(year, context.query.periodSuffix)}实际完成${labelFor(context, key, actual)}${formatFact(actual)}${verdict}。`);
       }
@@ -152,8 +151,8 @@ export function composeSpanGrowth(context: FigureContext, from: number, to: numb
       if (difference) sentence += `，${to}年比${from}年${difference.value >= 0 ? "增加" : "减少"}${difference.text}`;
       if (pct !== null) sentence += `，累计${describeChange(pct)}`;
       if (context.query.average && pct !== null && to > from && first.valueBase > 0 && last.valueBase > 0) {
-        const annual = Math.round((Math.pow(last.valueBase / first.valueBase, 1 / (to - from)) - 1) * 1000) / 10;
-        sentence += `，年均${describeChange(annual)}`;
+        const annual = roundedPercent(annualGrowthPercent(first.valueBase, last.valueBase, to - from));
+        if (annual !== null) sentence += `，年均${describeChange(annual)}`;
       }
       composition.sentences.push(`${sentence}。`);
     }

@@ -1,18 +1,13 @@
 import { indicatorByKey } from "../domain/indicators.ts";
 import type { Fact, Qualifier } from "../domain/fact-types.ts";
+import { formatFixed, growthPercent, roundedPercent, roundTo } from "../domain/figure-math.ts";
 
 const PREFIX: Partial<Record<Qualifier, string>> = { more_than: "超过", less_than: "近", about: "约", at_least: "不低于", at_most: "不超过" };
 
-/** A number with a fixed count of decimals, without trailing noise (352.9, 14.18, 2300). */
-export function formatNumber(value: number, decimals: number): string {
-  const fixed = value.toFixed(Math.max(0, Math.min(decimals, 6)));
-  return fixed === "-0" ? "0" : fixed;
-}
-
 /** The stored figure as a reader sees it: qualifier, value at its stated precision, unit. 第12位 for ranks. */
 export function formatFact(fact: Fact): string {
-  if (isRankFact(fact)) return `第${formatNumber(fact.value, fact.decimals)}${fact.unit === "名" ? "名" : "位"}`;
-  return `${PREFIX[fact.qualifier] ?? ""}${formatNumber(fact.value, fact.decimals)}${fact.unit}`;
+  if (isRankFact(fact)) return `第${formatFixed(fact.value, fact.decimals)}${fact.unit === "名" ? "名" : "位"}`;
+  return `${PREFIX[fact.qualifier] ?? ""}${formatFixed(fact.value, fact.decimals)}${fact.unit}`;
 }
 
 /** A rank such as 全省第12位 (lower is better). */
@@ -28,13 +23,13 @@ export function unitScale(fact: Fact): number {
 /** Percent change from `from` to `to`, rounded to one decimal; null when not computable. */
 export function growthPct(from: Fact, to: Fact): number | null {
   if (from.baseUnit !== to.baseUnit || from.valueBase === 0) return null;
-  return Math.round(((to.valueBase - from.valueBase) / Math.abs(from.valueBase)) * 1000) / 10;
+  return roundedPercent(growthPercent(to.valueBase, from.valueBase));
 }
 
 /** "增长8.1%" / "下降3.0%" / "持平". */
 export function describeChange(pct: number, rise = "增长", fall = "下降"): string {
   if (pct === 0) return "持平";
-  return pct > 0 ? `${rise}${formatNumber(pct, 1)}%` : `${fall}${formatNumber(-pct, 1)}%`;
+  return pct > 0 ? `${rise}${formatFixed(pct, 1)}%` : `${fall}${formatFixed(-pct, 1)}%`;
 }
 
 /** A stated yoy as written in the source (16.6 → "增长16.6%"), keeping the source precision. */
@@ -49,8 +44,8 @@ export function formatDifference(a: Fact, b: Fact): { text: string; value: numbe
   if (a.baseUnit !== b.baseUnit) return null;
   const scale = unitScale(a);
   const decimals = Math.max(a.decimals, b.decimals);
-  const value = Math.round(((b.valueBase - a.valueBase) / scale) * 10 ** decimals) / 10 ** decimals;
-  return { text: `${formatNumber(Math.abs(value), decimals)}${a.unit}`, value };
+  const value = roundTo((b.valueBase - a.valueBase) / scale, decimals);
+  return { text: `${formatFixed(Math.abs(value), decimals)}${a.unit}`, value };
 }
 
 /** Chinese label of an indicator key, with a sub-scope when the fact is not about the whole park. */

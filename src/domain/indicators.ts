@@ -3,6 +3,7 @@
  * the kind of unit each indicator is measured in. Keys are shared with the stats importer, the
  * answerer and the labeled evaluation set, so never rename one.
  */
+import { RESTATING_SCOPES } from "./lexicon.ts";
 
 export type UnitKind =
   | "money"
@@ -141,29 +142,10 @@ export function unknownIndicatorKey(label: string): string {
   return `label:${label}`;
 }
 
-/**
- * 口径 words that only restate what an indicator counts, as statistics tables write them (项目数 of
- * 新落户项目, 贷款 of 融资平台, 用电量 of 工业企业, 排名 in 全省开发区综合考核, 高新技术企业 as 年末总数
- * or 新增认定): they name the park's own total, not a part of it.
- */
-export const DEFINING_SCOPES: Record<string, string[]> = {
-  projects: ["新落户项目"],
-  project_investment: ["新落户项目"],
-  loans: ["融资平台"],
-  loan_enterprises: ["融资平台"],
-  electricity: ["工业企业"],
-  rank: ["全省开发区综合考核"],
-  hitech_enterprises: ["年末总数", "新增认定"],
-  above_scale_enterprises: ["年末总数"],
-};
-
-/** Scopes that mark a count as a flow (this year's additions) rather than the stock. */
-export const INCREMENT_SCOPES = new Set(["新增认定", "新增", "新认定"]);
-
-/** Whether `scope` merely restates the indicator `key` (yoy:/share: prefixes ignored). */
+/** Whether `scope` merely restates the indicator `key` (yoy:/share: prefixes ignored); see RESTATING_SCOPES. */
 export function isDefiningScope(key: string, scope: string): boolean {
   const base = indicatorByKey(key)?.key ?? key;
-  return (DEFINING_SCOPES[base] ?? []).includes(scope);
+  return RESTATING_SCOPES[base]?.test(scope) ?? false;
 }
 
 const PLAIN_PREFIX = /^(?:规上|规模以上|全园|园区|全年|年末|累计|新增|新认定|有效|实现|完成)+/;

@@ -23,3 +23,33 @@ export const MONEY_WORDS = new RegExp([
   "收入", "营收", "营业额", "产值", "投资", "投入", "税", "利润", "销售", "费用", "开发费", "资金", "金额", "贷款", "财政",
   "增加值", "总额", "GDP", "生产总值", "出口", "进口", "基金",
 ].join("|"));
+
+/**
+ * Stages of a project. A count of projects is qualified by the stage it counts: the newly settled ones
+ * (落户, 签约, 引进: statistics tables call them 新落户项目) or a later stage (新开工项目, 竣工投产项目).
+ */
+export const PROJECT_SETTLED_SCOPE = "新落户项目";
+export const PROJECT_SETTLED = /落户|签约|引进|招引/;
+export const PROJECT_STAGE = new RegExp(
+  ["新开工", "开工建设", "开工", "竣工投产", "建成投产", "竣工", "建成", "投产", "达产", "在建", "续建", "储备"].join("|"),
+);
+
+/**
+ * 口径 words that only restate what an indicator counts, as statistics tables write them next to the
+ * park's own total: the lender of a loan figure (融资平台, 银行), the sector of an electricity figure
+ * (工业企业), the frame of a rank (全省开发区综合考核), stock words of a count (年末总数, 有效). A figure under
+ * one of these is the park's figure, not a part of it. Extend the patterns for a new kind of table.
+ */
+export const RESTATING_SCOPES: Record<string, RegExp> = {
+  projects: new RegExp(`^${PROJECT_SETTLED_SCOPE}$`),
+  project_investment: new RegExp(`^${PROJECT_SETTLED_SCOPE}$`),
+  loans: /^(?:各类|各)?(?:融资平台|金融机构|银行|合作银行|金融平台)$/,
+  loan_enterprises: /^(?:各类|各)?(?:融资平台|金融机构|银行|合作银行|金融平台)$/,
+  electricity: /^(?:规上|规模以上)?工业(?:企业)?$/,
+  rank: /考核|评价|评比|排名|排位|争先创优/,
+  hitech_enterprises: /^(?:年末|年底)?(?:总数|有效|累计)$|^年末$|^新增认定$|^新认定$/,
+  above_scale_enterprises: /^(?:年末|年底)?(?:总数|累计)$|^年末$/,
+};
+
+/** Scopes that mark a count as a flow (this year's additions) rather than the stock. */
+export const INCREMENT_SCOPES = new Set(["新增认定", "新增", "新认定"]);

@@ -5,7 +5,8 @@
  */
 import type { Fact } from "../domain/fact-types.ts";
 import { composeSection, netChange, rankMove, supplementParagraph, type StatedFigures } from "./compose.ts";
-import { formatDecimal, formatFact, formatPercent } from "./format-number.ts";
+import { formatDecimal } from "../domain/figure-math.ts";
+import { formatFact, formatPercent } from "./format-number.ts";
 import type { SectionBody } from "./section-body.ts";
 import type { SectionSpec } from "./section-plan.ts";
 import { checkTargets, recordedRatios, targetsParagraph, type RecordedRatio, type TargetCheck } from "./targets.ts";

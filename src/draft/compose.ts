@@ -5,7 +5,8 @@
  */
 import { indicatorByKey } from "../domain/indicators.ts";
 import type { Fact } from "../domain/fact-types.ts";
-import { factScale, formatDecimal, formatFact, formatPercent, missing, roundTo } from "./format-number.ts";
+import { formatDecimal, roundTo, roundedPercent, sharePercent } from "../domain/figure-math.ts";
+import { factScale, formatFact, formatPercent, missing } from "./format-number.ts";
 import { counterpart, shiftPeriod } from "./match-fact.ts";
 import { yoyOf } from "./rewrite-direction.ts";
 import { SUMMARY_SECTIONS, type SectionSpec } from "./section-plan.ts";
@@ -73,7 +74,7 @@ export function factClause(fact: Fact, all: readonly Fact[], year?: number): str
     const total = all.find((other) => other.indicatorKey === fact.indicatorKey && other.period === fact.period
       && other.status === fact.status && isHeadlineScope(other.scope) && other.baseUnit === fact.baseUnit);
     if (!total || total.valueBase === 0 || counted) return clause;
-    return `${clause}，占园区比重为${formatPercent(roundTo((fact.valueBase / total.valueBase) * 100, 1))}%`;
+    return `${clause}，占园区比重为${formatPercent(roundedPercent(sharePercent(fact.valueBase, total.valueBase)) ?? 0)}%`;
   }
   // Counts of enterprises read as 比上年净增17家 in the genre; amounts as 同比增长X%.
   const change = netChange(fact, all);
@@ -240,7 +241,7 @@ function shareOf(fact: Fact, all: readonly Fact[]): string | null {
     && other.status === fact.status && other.baseUnit === fact.baseUnit && other.id !== fact.id
     && (isHeadlineScope(other.scope) || (fact.indicatorKey === "projects" && normalizedScope(other.scope) === "新落户项目")));
   const total = totals.find((other) => other.origin === "stats") ?? totals[0];
-  return total && total.valueBase !== 0 ? formatPercent(roundTo((fact.valueBase / total.valueBase) * 100, 1)) : null;
+  return total && total.valueBase !== 0 ? formatPercent(roundedPercent(sharePercent(fact.valueBase, total.valueBase)) ?? 0) : null;
 }
 
 /**

@@ -3,21 +3,7 @@
  * digits always come from a stored value and its stated precision, never from a model.
  */
 import type { Fact, Qualifier } from "../domain/fact-types.ts";
-
-/** Round half away from zero at `decimals`, without binary-float surprises (1.005 → 1.01). */
-export function roundTo(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  const scaled = Math.abs(value) * factor;
-  const rounded = Math.round(Number(scaled.toPrecision(12))) / factor;
-  return Math.sign(value) * rounded;
-}
-
-/** Digits as written: rounded at `decimals`, trailing zeros after the point dropped. */
-export function formatDecimal(value: number, decimals: number): string {
-  const clamped = Math.max(0, Math.min(6, decimals));
-  const text = roundTo(value, clamped).toFixed(clamped);
-  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
-}
+import { formatDecimal } from "../domain/figure-math.ts";
 
 /** Multiplier from a fact's stated unit to its base unit (亿元 → 1e8). */
 export function factScale(fact: Pick<Fact, "value" | "valueBase">): number {
@@ -65,12 +51,6 @@ export function formatFact(
 /** A percentage at one decimal, trailing zero dropped: 15.92 → "15.9", 29.0 → "29". */
 export function formatPercent(value: number, decimals = 1): string {
   return formatDecimal(Math.abs(value), decimals);
-}
-
-/** Growth in percent from two base values, at one decimal; null when the base is zero. */
-export function growthPct(current: number, previous: number): number | null {
-  if (!Number.isFinite(current) || !Number.isFinite(previous) || previous === 0) return null;
-  return roundTo(((current - previous) / Math.abs(previous)) * 100, 1);
 }
 
 /** Verb pairs: the same family flips with the sign (增长 ↔ 下降). */

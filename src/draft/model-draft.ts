@@ -8,7 +8,8 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { indicatorByKey } from "../domain/indicators.ts";
 import type { Claim, Fact, FactLookup, Verification } from "../domain/fact-types.ts";
 import { verifyText } from "../verify/verify-text.ts";
-import { formatDecimal, unverified } from "./format-number.ts";
+import { formatDecimal } from "../domain/figure-math.ts";
+import { unverified } from "./format-number.ts";
 import { DRAFT_SECTION_V1, fillPrompt, promptParts } from "./prompts.ts";
 
 export interface ModelSectionInput {

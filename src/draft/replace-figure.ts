@@ -6,7 +6,8 @@
 import type { FigureMention } from "../facts/analyze-figures.ts";
 import { indicatorByKey, resolveIndicator } from "../domain/indicators.ts";
 import type { Fact, FactStatus } from "../domain/fact-types.ts";
-import { formatDecimal, formatFact, missing, valueIn } from "./format-number.ts";
+import { formatDecimal } from "../domain/figure-math.ts";
+import { formatFact, missing, valueIn } from "./format-number.ts";
 import { pickFact, refineIndicator, shiftPeriod, type FigureMeaning } from "./match-fact.ts";
 import type { ChosenFigure, RollContext } from "./roll-context.ts";
 

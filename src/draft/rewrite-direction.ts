@@ -5,7 +5,8 @@
  */
 import type { FigureMention } from "../facts/analyze-figures.ts";
 import type { Fact } from "../domain/fact-types.ts";
-import { formatDecimal, formatPercent, growthPct, missing, roundTo, verbFor } from "./format-number.ts";
+import { formatDecimal, growthPercent, roundedPercent, sharePercent } from "../domain/figure-math.ts";
+import { formatPercent, missing, verbFor } from "./format-number.ts";
 import { counterpart, shiftPeriod } from "./match-fact.ts";
 import type { ChosenFigure, RollContext } from "./roll-context.ts";
 
@@ -38,7 +39,7 @@ export function rewriteTargetFigure(context: RollContext, mention: FigureMention
     const plan = fact ? facts.plan(fact.indicatorKey, Number(fact.period.slice(0, 4)), fact.scope) : null;
     const label = `${parentValue.meaning.label}目标完成率`;
     if (fact && plan && plan.valueBase !== 0) {
-      const value = roundTo((fact.valueBase / plan.valueBase) * 100, 1);
+      const value = roundedPercent(sharePercent(fact.valueBase, plan.valueBase)) ?? 0;
       const verb = RATIO_VERB.exec(ratioBefore);
       if (verb?.[1]) {
         const verbStart = figure.start - verb[0].length;
@@ -64,7 +65,7 @@ export function rewriteTargetFigure(context: RollContext, mention: FigureMention
     // 比年度目标多0.03亿元 becomes 完成年度目标的101.1%: the form the genre (and the verifier) reads
     // as the target's completion, computed from the two stored figures.
     const phraseStart = figure.start - overTarget[0].length;
-    const ratio = formatPercent(roundTo((fact.valueBase / plan.valueBase) * 100, 1));
+    const ratio = formatPercent(roundedPercent(sharePercent(fact.valueBase, plan.valueBase)) ?? 0);
     record(mention, { start: phraseStart, end: figure.end, text: `完成年度目标的${ratio}%` }, "updated", fact.indicatorKey, `${parentValue.meaning.label}目标完成率`, plan.id);
   } else {
     record(mention, { start: figure.start, end: figure.end, text: missing(label, toYear) }, "missing", parentValue.meaning.key, label);
@@ -138,7 +139,7 @@ export function rewriteDerived(context: RollContext, mention: FigureMention): bo
   if (mention.role === "share" && parent?.fact && parent.meaning.subItem) {
     const total = headlineOf(all, parent.fact);
     if (total && total.valueBase !== 0) {
-      const share = formatPercent(roundTo((parent.fact.valueBase / total.valueBase) * 100, 1));
+      const share = formatPercent(roundedPercent(sharePercent(parent.fact.valueBase, total.valueBase)) ?? 0);
       record(mention, { start: figure.start, end: figure.end, text: `${share}%` }, "updated", parent.fact.indicatorKey, `${label}占比`, parent.fact.id);
       return true;
     }
@@ -160,7 +161,7 @@ export function yoyOf(all: readonly Fact[], fact: Fact): { pct: number; decimals
   }
   const previous = counterpart(all, fact, shiftPeriod(fact.period, -1));
   if (!previous) return null;
-  const pct = growthPct(fact.valueBase, previous.valueBase);
+  const pct = roundedPercent(growthPercent(fact.valueBase, previous.valueBase));
   return pct === null ? null : { pct, decimals: 1 };
 }
 

@@ -4,7 +4,8 @@
  */
 import { indicatorByKey, resolveIndicator } from "../domain/indicators.ts";
 import type { Fact } from "../domain/fact-types.ts";
-import { formatFact, formatPercent, roundTo } from "./format-number.ts";
+import { roundedPercent, sharePercent } from "../domain/figure-math.ts";
+import { formatFact, formatPercent } from "./format-number.ts";
 import type { SectionSpec } from "./section-plan.ts";
 import { sameScope, type YearFacts } from "./year-facts.ts";
 
@@ -39,7 +40,7 @@ export function checkTargets(spec: SectionSpec, facts: YearFacts, year: number):
       if (!actual || target.valueBase === 0 || checks.some((check) => check.key === key)) continue;
       // A flow target (新增规上企业15家) is not the year-end stock's target, nor the reverse.
       if (FLOW.test(`${target.label}${target.scope}`) !== FLOW.test(`${actual.label}${actual.scope}`)) continue;
-      const ratio = roundTo((actual.valueBase / target.valueBase) * 100, 1);
+      const ratio = roundedPercent(sharePercent(actual.valueBase, target.valueBase)) ?? 0;
       // Outside 50—200% the two figures do not measure the same thing (a sub-item, another 口径).
       if (ratio < 50 || ratio > 200) continue;
       checks.push({ key, label: indicator.label, actual, target, ratio, met: ratio >= 100 });

@@ -5,6 +5,7 @@
  * (12亿元的年度目标), a count that names the set later figures speak of.
  */
 import { isPlainName, unknownIndicatorKey } from "../domain/indicators.ts";
+import { PROJECT_SETTLED, PROJECT_SETTLED_SCOPE, PROJECT_STAGE } from "../domain/lexicon.ts";
 import {
   ABOVE_SCALE_SCOPE,
   DEFAULT_SCOPE,
@@ -56,7 +57,7 @@ export function readValue(
     if (/向$/.test(local) && ASPIRATION_AFTER.test(text.slice(figure.end, figure.end + 5))) Object.assign(mention, { aspiration: true });
     // 每人联系5家企业: a figure per person (or per enterprise…) is no total; its 口径 says per what.
     if (perUnit) return { ...mention, scope: perUnit, scopeIsLocal: true };
-    // A park-wide figure of an indicator whose statistics carry a defining 口径 (新落户项目, 融资平台…) gets it.
+    // A park-wide count of projects carries its stage as its 口径 (新落户项目, 竣工投产项目).
     const defining = mention.scope === DEFAULT_SCOPE ? definingScope(mention, local, after, last) : null;
     return defining ? { ...mention, scope: defining, scopeIsLocal: true } : mention;
   };
@@ -132,28 +133,20 @@ export function readValue(
 /** 每人, 每家, 人均, 户均 before a figure: a quantity per unit, not the total (亩均 names indicators of its own). */
 const PER_UNIT = /(每(?:人|家|户|个|名|位|位成员|个项目|家企业)|人均|户均|企均)/;
 
-/** Stages of a project other than settling (落户/签约): counts of these are no 新落户项目. */
-const PROJECT_STAGE = /新开工|开工建设|开工|竣工投产|建成投产|竣工|建成|投产|达产|在建|续建|储备/;
-
-/** The defining 口径 of a park-wide figure, as statistics tables write it; null when it has none. */
+/** The 口径 a park-wide count of projects carries: its stage (新落户项目, 竣工投产项目) or its kind; null when none. */
 function definingScope(mention: Pick<FigureMention, "indicatorKey" | "label" | "increment">, local: string, after: string, last: FigureMention | undefined): string | null {
   switch (mention.indicatorKey) {
-    case "hitech_enterprises":
-      return mention.increment || /新认定|新增/.test(mention.label) ? "新增认定" : "年末总数";
     case "projects": {
-      if (/落户|签约|引进/.test(local)) return "新落户项目";
-      // 9个项目建成投产, 新开工项目8个: projects in another stage than the newly settled ones the statistics count.
+      if (PROJECT_SETTLED.test(local)) return PROJECT_SETTLED_SCOPE;
+      // 9个项目建成投产, 新开工项目8个: projects in another stage than the newly settled ones.
       const stage = PROJECT_STAGE.exec(`${local}${mention.label}`) ?? PROJECT_STAGE.exec(after);
       if (stage) return `${stage[0]}项目`;
-      // 智能化改造项目12个, 重点项目30个: a kind of project of its own, not the statistics' 新落户项目.
+      // 智能化改造项目12个, 重点项目30个: a kind of project of its own.
       return isPlainName(mention.label, "projects") ? null : mention.label.replace(/^.*(?:实施|开展|推进|推动|组织|指导|帮助|引导|建设|完成|实现|谋划|储备|共|有)/, "") || mention.label;
     }
     case "project_investment":
-      return last?.indicatorKey === "projects" && (last.scope === "新落户项目" || PROJECT_STAGE.test(last.scope)) ? last.scope : null;
-    case "loans":
-      return "融资平台";
-    case "electricity":
-      return /工业/.test(mention.label) ? "工业企业" : null;
+      // 新落户项目8个，总投资32亿元: the investment of the projects just counted.
+      return last?.indicatorKey === "projects" && (last.scope === PROJECT_SETTLED_SCOPE || PROJECT_STAGE.test(last.scope)) ? last.scope : null;
     default:
       return null;
   }

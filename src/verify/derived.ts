@@ -6,6 +6,7 @@
 import { ASPIRATION_NOTE } from "../facts/extract-facts.ts";
 import { resolveIndicator } from "../domain/indicators.ts";
 import type { Fact } from "../domain/fact-types.ts";
+import { annualGrowthPercent, growthPercent, roundTo, sharePercent } from "../domain/figure-math.ts";
 import type { FactIndex } from "./candidates.ts";
 import type { ClaimCandidate } from "./find-claims.ts";
 import { judgeStored, statedRate, statedValue, type Decision } from "./judge-stored.ts";
@@ -41,7 +42,7 @@ function judgeComputed(claim: ClaimCandidate, computed: number, unit: string, us
   const ok = unit === "%" || unit === "百分点"
     ? matchesRate(value, claim.stated.decimals, computed, claim.stated.qualifier)
     : matchesStated({ ...claim.stated, value }, computed);
-  const shown = unit === "%" || unit === "百分点" ? Number(computed.toFixed(Math.max(1, claim.stated.decimals))) : tidy(computed / claim.stated.scale);
+  const shown = unit === "%" || unit === "百分点" ? roundTo(computed, Math.max(1, claim.stated.decimals)) : tidy(computed / claim.stated.scale);
   return ok
     ? { status: "derived", factIds: ids(used), reason: `由数据库计算：${how}` }
     : { status: "mismatch", expected: { value: shown, unit: unit === "%" || unit === "百分点" ? unit : claim.unit }, factIds: ids(used), reason: `与计算值不符：${how}` };
@@ -71,7 +72,7 @@ export function checkGrowth(claim: ClaimCandidate, index: FactIndex): Decision |
   const pair = twoPeriods(claim, index);
   if (!pair || pair[1].valueBase === 0) return growthInOpenSlots(claim, index);
   const [current, before] = pair;
-  const growth = (current.valueBase / before.valueBase - 1) * 100;
+  const growth = growthPercent(current.valueBase, before.valueBase) ?? 0;
   return judgeComputed(claim, growth, "%", pair, `${when(before)}${fmt(before.value, before.unit)} → ${when(current)}${fmt(current.value, current.unit)}，增长${growth.toFixed(2)}%`);
 }
 
@@ -96,7 +97,7 @@ export function checkShare(claim: ClaimCandidate, index: FactIndex): Decision | 
   const part = preferred(index.candidates(claim, claim.indicatorKey))[0];
   const whole = preferred(index.candidates(claim, claim.indicatorKey, { scope: "园区" }))[0];
   if (!part || !whole || whole.valueBase === 0) return null;
-  const share = (part.valueBase / whole.valueBase) * 100;
+  const share = sharePercent(part.valueBase, whole.valueBase) ?? 0;
   return judgeComputed(claim, share, "%", [part, whole], `${fmt(part.value, part.unit)} ÷ ${fmt(whole.value, whole.unit)} = ${share.toFixed(2)}%`);
 }
 
@@ -196,7 +197,8 @@ export function checkAnnualAverage(claim: ClaimCandidate, index: FactIndex): Dec
   const end = endYear === undefined ? undefined : valueIn(endYear);
   if (base && end && endYear !== undefined && base.valueBase > 0 && end.valueBase > 0) {
     const years = endYear - baseYear;
-    const rate = ((end.valueBase / base.valueBase) ** (1 / years) - 1) * 100;
+    const rate = annualGrowthPercent(base.valueBase, end.valueBase, years);
+    if (rate === null) return null;
     return judgeComputed(claim, rate, "%", [base, end], `${when(base)}${fmt(base.value, base.unit)} → ${when(end)}${fmt(end.value, end.unit)}，${years}年复合年均增长${rate.toFixed(2)}%`);
   }
   if (endYear === undefined) return null;
@@ -225,7 +227,7 @@ export function checkCompletion(claim: ClaimCandidate, index: FactIndex): Decisi
 function completionOf(claim: ClaimCandidate, actual: Fact, plans: Fact[]): Decision | null {
   const targets = plans
     .filter((target) => target.valueBase !== 0 && target.baseUnit === actual.baseUnit)
-    .map((target) => ({ target, rate: (actual.valueBase / target.valueBase) * 100 }))
+    .map((target) => ({ target, rate: sharePercent(actual.valueBase, target.valueBase) ?? 0 }))
     .sort((a, b) => rank(a.target) - rank(b.target));
   if (!targets.length) return null;
   const show = ({ target, rate }: { target: Fact; rate: number }) => `${fmt(actual.value, actual.unit)} ÷ 目标${fmt(target.value, target.unit)} = ${rate.toFixed(2)}%`;

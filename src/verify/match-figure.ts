@@ -3,7 +3,8 @@ export { periodText } from "../domain/periods.ts";
  * Precision-aware comparison of a stated figure with a stored value, plus the compatibility rules
  * (units, scopes, statuses) that decide which stored facts a claim may be compared with at all.
  */
-import { INCREMENT_SCOPES, isDefiningScope } from "../domain/indicators.ts";
+import { isDefiningScope } from "../domain/indicators.ts";
+import { INCREMENT_SCOPES } from "../domain/lexicon.ts";
 import type { Fact, FactStatus, Qualifier } from "../domain/fact-types.ts";
 
 /** What the text states: the number as written, its precision and the scale to the base unit. */
@@ -39,6 +40,8 @@ export function precisionStep(value: number, decimals: number): number {
  * @example matchesStated({ value: 202, decimals: 0, scale: 1e8, baseUnit: "元", qualifier: "exact" }, 2.023e10) // true
  */
 export function matchesStated(stated: StatedFigure, storedBase: number): boolean {
+  // 下降2.4%: 四舍五入 rounds the magnitude the text writes (−2.35 → 下降2.4%), as figure-math's roundTo does.
+  if (stated.value < 0 && stated.qualifier !== "range") return matchesStated({ ...stated, value: -stated.value }, -storedBase);
   const stored = storedBase / stated.scale;
   const value = stated.value;
   const half = 0.5 * 10 ** -stated.decimals;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/facts/extract-facts.ts";
 import type { FactInput } from "../../src/domain/fact-types.ts";
+import { isDefiningScope } from "../../src/domain/indicators.ts";
 
 const run = (text: string, year = 2022, extra: Partial<Parameters<typeof extractFacts>[0]> = {}) =>
   extractFacts({ text, park: "南湖高新区", year, ...extra });
@@ -58,12 +59,24 @@ describe("indicator and scope", () => {
     expect(at(run("完成固定资产投资46.3亿元，其中技改投资占比近四成。"), 40)).toMatchObject({ indicatorKey: "share:fixed_investment", scope: "其中技改投资", qualifier: "less_than" });
   });
 
-  it("writes the defining 口径 of statistics tables: 新增认定 / 年末总数, 新落户项目, 融资平台", () => {
+  it("keeps the park's own scope for stock, flow and loan figures, and writes a project count's stage", () => {
     const facts = run("新认定高新技术企业12家，年末高企总数达到75家；新签约落户项目21个；全年放贷3.35亿元。");
-    expect(at(facts, 12)).toMatchObject({ indicatorKey: "hitech_enterprises", scope: "新增认定" });
-    expect(at(facts, 75)).toMatchObject({ indicatorKey: "hitech_enterprises", scope: "年末总数" });
+    expect(at(facts, 12)).toMatchObject({ indicatorKey: "hitech_enterprises", scope: "园区" });
+    expect(at(facts, 12)?.label).toMatch(/^新/);
+    expect(at(facts, 75)).toMatchObject({ indicatorKey: "hitech_enterprises", scope: "园区" });
+    expect(at(facts, 75)?.label).not.toMatch(/^新/);
     expect(at(facts, 21)).toMatchObject({ indicatorKey: "projects", scope: "新落户项目" });
-    expect(at(facts, 3.35)).toMatchObject({ indicatorKey: "loans", scope: "融资平台" });
+    expect(at(facts, 3.35)).toMatchObject({ indicatorKey: "loans", scope: "园区" });
+  });
+
+  it("reads a statistics table's restating 口径 as the park's own figure, and a real part as a part", () => {
+    expect(isDefiningScope("loans", "融资平台")).toBe(true);
+    expect(isDefiningScope("loans", "合作银行")).toBe(true);
+    expect(isDefiningScope("electricity", "工业企业")).toBe(true);
+    expect(isDefiningScope("rank", "全省开发区综合考核")).toBe(true);
+    expect(isDefiningScope("hitech_enterprises", "年末总数")).toBe(true);
+    expect(isDefiningScope("revenue", "其中10家有色金属加工企业")).toBe(false);
+    expect(isDefiningScope("electricity", "居民生活")).toBe(false);
   });
 
   it("names threshold sub-scopes with their counted noun; 其中 carries along the list", () => {
