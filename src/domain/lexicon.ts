@@ -53,3 +53,12 @@ export const RESTATING_SCOPES: Record<string, RegExp> = {
 
 /** Scopes that mark a count as a flow (this year's additions) rather than the stock. */
 export const INCREMENT_SCOPES = new Set(["新增认定", "新增", "新认定"]);
+
+/**
+ * The verb the genre puts before an indicator's figure in a report (实现工业总产值…, 完成固定资产投资…),
+ * first match on the label; labels matching none are stated bare (贷款金额6.82亿元). Counts take 达到 or 新增.
+ */
+export const STATEMENT_VERBS: Array<[RegExp, string]> = [
+  [/投资|到位资金|引资|利用外资|用电量|用气量|能耗|研发/, "完成"],
+  [/产值|收入|营收|营业额|利润|税|增加值|生产总值|GDP|进出口|出口|销售|开票/, "实现"],
+];

@@ -4,6 +4,8 @@
  * Every number is a stored value or computed from two stored values.
  */
 import { indicatorByKey } from "../domain/indicators.ts";
+import { STATEMENT_VERBS } from "../domain/lexicon.ts";
+import { isIncrementFact } from "../verify/match-figure.ts";
 import type { Fact } from "../domain/fact-types.ts";
 import { formatDecimal, roundTo, roundedPercent, sharePercent } from "../domain/figure-math.ts";
 import { factScale, formatFact, formatPercent, missing } from "./format-number.ts";
@@ -12,32 +14,27 @@ import { yoyOf } from "./rewrite-direction.ts";
 import { SUMMARY_SECTIONS, type SectionSpec } from "./section-plan.ts";
 import { isHeadlineScope, normalizedScope, type YearFacts } from "./year-facts.ts";
 
-type Phrase = (value: string, fact: Fact) => string;
+/** A label that already carries its verb (实现利润, 完成投资): no verb is added before it. */
+const HAS_VERB = new RegExp(`^(${STATEMENT_VERBS.map(([, verb]) => verb).join("|")}|达到|新增|新认定|累计|共|全年)`);
 
-const PHRASES: Record<string, Phrase> = {
-  above_scale_enterprises: (value) => `规上企业达到${value}`,
-  industrial_output: (value, fact) => `${isHeadlineScope(fact.scope) ? "规上企业" : ""}实现工业总产值${value}`,
-  industrial_value_added: (value) => `实现工业增加值${value}`,
-  revenue: (value) => `实现主营业务收入${value}`,
-  profit: (value) => `实现利润${value}`,
-  tax: (value) => `实现税金总额${value}`,
-  electricity: (value) => `完成工业用电量${value}`,
-  employees: (value) => `从业人员平均${value}`,
-  exports: (value) => `实现进出口总额${value}`,
-  fixed_investment: (value) => `完成固定资产投资${value}`,
-  investment_attracted: (value) => `实现招商引资到位资金${value}`,
-  projects: (value) => `新签约落户项目${value}`,
-  project_investment: (value) => `项目总投资${value}`,
-  hitech_enterprises: (value, fact) => (/新/.test(fact.scope) ? `新认定国家高新技术企业${value}` : `年末有效高新技术企业达到${value}`),
-  loans: (value) => `通过融资平台累计放贷${value}`,
-  loan_enterprises: (value) => `获得贷款支持的企业${value}`,
-  subsidies: (value) => `兑现各类奖补扶持资金${value}`,
-  land_area: (value) => `完成土地征收和平整${value}`,
-  hazards_fixed: (value) => `排查整改隐患${value}`,
-  safety_inspections: (value) => `开展安全检查${value}`,
-  rectification_notices: (value) => `下达整改通知书${value}`,
-  penalties: (value) => `处罚金额${value}`,
-};
+/**
+ * The clause that states a fact: the genre's verb, the label and the value (实现工业总产值202亿元, 规上企业
+ * 达到68家, 新增高新技术企业12家). It says nothing the fact does not: the label is the fact's own words
+ * when a document stated it (else the indicator's), 规上企业 only when its 口径 says so, 新增 only for a flow.
+ */
+function statement(value: string, fact: Fact): string {
+  const indicator = indicatorByKey(fact.indicatorKey);
+  const own = fact.origin !== "stats" ? freeLabel(fact) : null;
+  // A count's indicator label names the thing counted: 规上企业数 → 规上企业.
+  const label = own ?? (indicator?.unitKind.startsWith("count") ? indicator.label.replace(/数$/, "") : indicator?.label) ?? fact.label;
+  const aboveScale = /规上|规模以上/.test(fact.scope) && !/规上|规模以上/.test(label) ? "规上企业" : "";
+  if (HAS_VERB.test(label)) return `${aboveScale}${label}${value}`;
+  if (indicator?.unitKind.startsWith("count")) {
+    return isIncrementFact(fact) ? `${aboveScale}${/^新/.test(label) ? "" : "新增"}${label}${value}` : `${aboveScale}${label}达到${value}`;
+  }
+  const verb = STATEMENT_VERBS.find(([pattern]) => pattern.test(label))?.[1] ?? "";
+  return `${aboveScale}${verb}${label}${value}`;
+}
 
 /** Indicators whose text figures read better in their own words (督促整改隐患412处, 盘活低效用地1080亩). */
 const LABEL_PHRASED = new Set(["land_area", "hazards_fixed", "safety_inspections", "rectification_notices", "violations", "petitions", "penalties"]);
@@ -49,8 +46,7 @@ function isSubGroup(scope: string): boolean {
 
 /** One clause per fact: value, then 同比 when on record or computable. */
 export function factClause(fact: Fact, all: readonly Fact[], year?: number): string {
-  if (fact.indicatorKey.startsWith("label:") || (fact.indicatorKey === "enterprises" && fact.origin !== "stats") || (fact.origin !== "stats" && !PHRASES[fact.indicatorKey])
-    || (fact.origin !== "stats" && LABEL_PHRASED.has(fact.indicatorKey) && freeLabel(fact))) {
+  if (fact.indicatorKey.startsWith("label:") || (fact.indicatorKey === "enterprises" && fact.origin !== "stats") || (fact.origin !== "stats" && LABEL_PHRASED.has(fact.indicatorKey) && freeLabel(fact))) {
     return `${freeLabel(fact) ?? indicatorByKey(fact.indicatorKey)?.label ?? fact.label}${formatFact(fact)}`;
   }
   if (fact.origin !== "stats" && !isHeadlineScope(fact.scope) && !isSubGroup(fact.scope) && /(项目|企业)$/.test(fact.scope)
@@ -59,13 +55,13 @@ export function factClause(fact: Fact, all: readonly Fact[], year?: number): str
     return `${fact.scope}${formatFact(fact)}`;
   }
   if (fact.indicatorKey === "rank") {
-    const rank = `在${fact.scope && !isHeadlineScope(fact.scope) ? fact.scope : "全省开发区综合考核"}中位列第${formatDecimal(fact.value, fact.decimals)}位`;
+    const rank = fact.scope && !isHeadlineScope(fact.scope) ? `在${fact.scope}中位列第${formatDecimal(fact.value, fact.decimals)}位` : `${freeLabel(fact) ?? "综合排名"}第${formatDecimal(fact.value, fact.decimals)}位`;
     const move = rankMove(fact, all);
     return move ? `${rank}，${move}` : rank;
   }
   const value = formatFact(fact);
   const label = indicatorByKey(fact.indicatorKey)?.label ?? fact.label;
-  const phrase = PHRASES[fact.indicatorKey]?.(value, fact) ?? `${label}${value}`;
+  const phrase = statement(value, fact);
   const scope = fact.scope.replace(/^其中[：:，,]?/, "");
   const noun = /(项目|企业)$/.exec(scope)?.[1];
   if (isSubGroup(fact.scope)) {
@@ -81,6 +77,19 @@ export function factClause(fact: Fact, all: readonly Fact[], year?: number): str
   if (change) return `${phrase}，${change}`;
   const yoy = yoyOf(all, fact);
   return yoy ? `${phrase}，同比${yoy.pct < 0 ? "下降" : "增长"}${formatPercent(yoy.pct, yoy.decimals)}%` : phrase;
+}
+
+/** Clauses of one sentence joined by ；, the subject 规上企业 stated once (its later clauses share it). */
+function joinClauses(clauses: string[]): string {
+  let stated = false;
+  return clauses.map((clause) => {
+    if (!clause.startsWith("规上企业")) return clause;
+    if (!stated) {
+      stated = true;
+      return clause;
+    }
+    return clause.replace(/^规上企业(?=实现|完成)/, "");
+  }).join("；");
 }
 
 /** 比上年净增17家 for a stock with no stored 同比 (counts of enterprises). */
@@ -194,7 +203,7 @@ function statements(lead: string, list: Fact[], facts: YearFacts, used: Set<stri
   }
   const sentences: string[] = [];
   const clauses = headline.filter((fact) => !used.has(fact.id)).map((fact) => factClause(fact, all, facts.year));
-  if (clauses.length) sentences.push(`${lead}${clauses.join("；")}。`);
+  if (clauses.length) sentences.push(`${lead}${joinClauses(clauses)}。`);
   for (const [scope, members] of groups) sentences.push(`${subGroupSentence(scope, members, facts, used)}。`);
   return sentences.join("");
 }
@@ -221,8 +230,8 @@ function subGroupSentence(scope: string, members: Fact[], facts: YearFacts, used
   const items = members.map((fact, index) => {
     const value = formatFact(fact);
     const label = indicatorByKey(fact.indicatorKey)?.label ?? fact.label;
-    const phrase = (PHRASES[fact.indicatorKey]?.(value, { ...fact, scope: "其中" }) ?? `${label}${value}`).replace(/^规上企业/, "");
-    return index === 0 ? phrase : phrase.replace(/^(实现|完成|新签约)/, "");
+    const phrase = statement(value, { ...fact, scope: "其中" });
+    return index === 0 ? phrase : phrase.replace(HAS_VERB, "");
   });
   const shares = members.map((fact) => shareOf(fact, all));
   for (const fact of members) used.add(fact.id);
@@ -287,7 +296,7 @@ function composeTargets(spec: SectionSpec, facts: YearFacts, year: number): stri
   const base = sectionFacts(spec, facts, year - 1);
   const targets = sectionFacts(spec, facts, year, "plan");
   const lines: string[] = [];
-  if (base.length) lines.push(`${year - 1}年，园区${base.slice(0, 6).map((fact) => factClause(fact, facts.all())).join("；")}。`);
+  if (base.length) lines.push(`${year - 1}年，园区${joinClauses(base.slice(0, 6).map((fact) => factClause(fact, facts.all())))}。`);
   const keys = new Set(targets.map((fact) => fact.indicatorKey));
   const wanted = base.filter((fact) => !keys.has(fact.indicatorKey) && fact.indicatorKey !== "rank").slice(0, 6);
   const clauses = [

@@ -44,14 +44,18 @@ const FALLING = /下滑|下降|回落|承压|放缓|减少|滑坡/;
 
 /**
  * Last year's heading judged last year's figures (经济运行有所下滑): kept only when the new year's
- * headline change points the same way, else the plan's neutral heading for the direction it points.
+ * headline change points the same way, else the plan's neutral heading (a judgement the figures do not
+ * support is not written).
  */
 export function fitHeading(heading: string, spec: SectionSpec, facts: YearFacts, year: number): string {
   if (spec.id !== "经济运行") return heading;
+  const judged = RISING.test(heading) || FALLING.test(heading);
+  if (!judged) return heading;
   const output = facts.actual("industrial_output", year);
   const yoy = output ? yoyOf(facts.all(), output) : null;
-  if (!yoy) return RISING.test(heading) || FALLING.test(heading) ? (spec.heading ?? heading).replace(/稳中有进$/, "总体平稳") : heading;
-  if (yoy.pct >= 0 && FALLING.test(heading)) return spec.heading ?? "经济运行稳中有进";
-  if (yoy.pct < 0 && RISING.test(heading)) return "经济运行承压运行";
+  const neutral = spec.heading ?? heading.replace(new RegExp(`(${RISING.source}|${FALLING.source}).*$`), "") ?? heading;
+  if (!yoy) return neutral;
+  if (yoy.pct >= 0 && FALLING.test(heading)) return neutral;
+  if (yoy.pct < 0 && RISING.test(heading)) return neutral;
   return heading;
 }

@@ -11,7 +11,11 @@ export interface SectionSpec {
   kind: DraftKind;
   /** Level-1 group heading (一、…), with {year} / {nextYear} placeholders. */
   group: string;
-  /** Heading of the section itself; null when the section is the whole group (二、存在的困难和问题). */
+  /**
+   * Heading of the section itself when no previous document gives one: a neutral name of the part, no
+   * judgement (稳中有进, 成效明显) the figures would have to support; null when the section is the whole
+   * group (二、存在的困难和问题). A previous year's own heading is used when there is one.
+   */
   heading: string | null;
   /** Patterns that identify this part in a previous document's heading, most specific first. */
   match: RegExp[];
@@ -25,27 +29,27 @@ const GROUP_NEXT = "{nextYear}年工作思路";
 
 export const SUMMARY_SECTIONS: SectionSpec[] = [
   {
-    id: "平台建设", kind: "summary", group: GROUP_WORK, heading: "平台建设稳步推进",
+    id: "平台建设", kind: "summary", group: GROUP_WORK, heading: "平台建设和基础设施",
     match: [/平台|基础设施|承载|配套/], indicators: ["land_area"],
   },
   {
-    id: "经济运行", kind: "summary", group: GROUP_WORK, heading: "经济运行稳中有进",
+    id: "经济运行", kind: "summary", group: GROUP_WORK, heading: "经济运行情况",
     match: [/经济|运行|指标/],
     indicators: ["above_scale_enterprises", "industrial_output", "industrial_value_added", "revenue", "profit", "tax",
       "electricity", "employees", "exports", "output_per_mu", "tax_per_mu", "energy_consumption", "rank"],
   },
   {
-    id: "发展难题破解", kind: "summary", group: GROUP_WORK, heading: "发展难题有效破解",
+    id: "发展难题破解", kind: "summary", group: GROUP_WORK, heading: "企业服务和要素保障",
     match: [/难题|融资|金融|惠企|服务企业|要素/], indicators: ["loan_enterprises", "loans", "subsidies", "tax_incentive_enterprises"],
   },
   {
-    id: "项目建设与招商", kind: "summary", group: GROUP_WORK, heading: "项目建设与招商引资成效明显",
+    id: "项目建设与招商", kind: "summary", group: GROUP_WORK, heading: "项目建设和招商引资",
     match: [/项目|招商|后劲|投资/],
     indicators: ["projects", "project_investment", "investment_attracted", "foreign_investment", "fixed_investment",
       "hitech_enterprises", "enterprises", "rd_investment", "patents", "jobs"],
   },
   {
-    id: "安全环保", kind: "summary", group: GROUP_WORK, heading: "安全环保底线守牢",
+    id: "安全环保", kind: "summary", group: GROUP_WORK, heading: "安全生产和生态环保",
     match: [/安全|环保|安环|环境|生态/],
     indicators: ["safety_inspections", "hazards_fixed", "rectification_notices", "violations", "penalties", "petitions"],
   },

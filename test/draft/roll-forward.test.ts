@@ -120,8 +120,9 @@ describe("composeSection (no previous text)", () => {
       stat("above_scale_enterprises", "规上企业数", "2021", 258, "家", 1, { scope: "园区" }),
     ]);
     // 258 − 241 = 17; (326.5 − 281.7) / 281.7 = 15.9%
+    // A park-wide statistic is not written as 规上企业' (its 口径 says 园区); the count states the subject once.
     expect(composeSection(economy, facts, 2021)).toBe(
-      "2021年，园区规上企业达到258家，比上年净增17家；规上企业实现工业总产值326.5亿元，同比增长15.9%；实现利润21.8亿元，同比增长29%。",
+      "2021年，园区规上企业达到258家，比上年净增17家；实现工业总产值326.5亿元，同比增长15.9%；实现利润21.8亿元，同比增长29%。",
     );
   });
 
