@@ -61,7 +61,7 @@ export interface DraftResult {
 export async function draftDocument({ deps, input, options = {} }: { deps: Deps; input: DraftInput; options?: DraftOptions }): Promise<DraftResult> {
   const target = await resolveDraftTarget(deps.db, input);
   const { park, year, kind } = target;
-  const { lookup, draftLookup, unseen } = draftSources(deps, options);
+  const { verifier, draftLookup, unseen } = draftSources(deps, options);
   const facts = await YearFacts.load(draftLookup, park, year);
   const previous = await loadPreviousDocument(deps.db, { park, year: year - 1, kind, excludeDocumentIds: unseen });
   const { sections: specs } = selectSections(kind, input.sections);
@@ -79,23 +79,23 @@ export async function draftDocument({ deps, input, options = {} }: { deps: Deps;
       continue;
     }
     const request = { park, year, kind, spec, offline, facts, unseen, instructions: input.instructions };
-    bodies.push(await modelSection({ deps, chat: deps.chat, lookup, request }));
+    bodies.push(await modelSection({ deps, chat: deps.chat, verifier, request }));
   }
 
   const title = `${park}${year}年${kind === "summary" ? "工作总结" : "工作计划"}`;
   // Every figure the verifier cannot support is marked where it stands, offline and model drafts alike.
   const first = assembleDraft(title, specs, bodies, year);
-  const check = await verifyDraft(lookup, first.markdown, park, year);
+  const check = await verifyDraft(verifier, first.markdown, park, year);
   const marked = markUnverified(first.markdown, check, bodies);
   if (marked) notes.push(`${marked}处数字核验未通过（数据库无此数或与数据库不符），已标注【待核实】，请人工核对。`);
   const { markdown, sectionMarkdown } = marked ? assembleDraft(title, specs, bodies, year) : first;
   const sections: DraftSection[] = [];
   for (const [index, spec] of specs.entries()) {
-    const verification = await verifyDraft(lookup, sectionMarkdown[index], park, year);
+    const verification = await verifyDraft(verifier, sectionMarkdown[index], park, year);
     const body = bodies[index];
     sections.push({ id: spec.id, title: spec.id, markdown: sectionMarkdown[index], verification, method: body.method, changes: body.changes, notes: body.notes });
   }
-  const verification = await verifyDraft(lookup, markdown, park, year);
+  const verification = await verifyDraft(verifier, markdown, park, year);
   return {
     id: crypto.randomUUID(), park, year, kind, title, markdown, sections, verification, notes,
     previousDocument: previous ? { id: previous.id, title: previous.title, year: previous.year } : null,

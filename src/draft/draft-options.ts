@@ -4,8 +4,10 @@
  * and the list of documents whose text must not reach a draft.
  */
 import { findFacts } from "../db/facts-repo.ts";
+import { parksOnRecord } from "../db/park-directory.ts";
 import type { Deps } from "../deps.ts";
 import type { FactLookup } from "../domain/fact-types.ts";
+import type { KnownPark, VerifyDeps } from "../verify/verify-text.ts";
 import { excludingDocuments, hidingTextOf } from "./year-facts.ts";
 
 export interface DraftOptions {
@@ -29,6 +31,8 @@ export interface DraftSources {
   draftLookup: FactLookup;
   /** Documents whose text must not reach the draft: excluded ones and hidden ones. */
   unseen: string[];
+  /** The verifier's ports: `lookup`, and the parks on record read once per draft (a claim naming another park is judged against that park). */
+  verifier: VerifyDeps;
 }
 
 /**
@@ -40,5 +44,7 @@ export function draftSources(deps: Deps, options: DraftOptions): DraftSources {
   const hidden = options.hideTextOfDocumentIds ?? [];
   // The verifier reads the same facts (their quotes are never written into a draft).
   const lookup: FactLookup = excludingDocuments({ findFacts: (filter) => findFacts(deps.db, filter) }, excluded);
-  return { lookup, draftLookup: hidingTextOf(lookup, hidden), unseen: [...excluded, ...hidden] };
+  let parks: Promise<KnownPark[]> | undefined;
+  const verifier: VerifyDeps = { facts: lookup, parks: () => (parks ??= parksOnRecord(deps.db)) };
+  return { lookup, draftLookup: hidingTextOf(lookup, hidden), unseen: [...excluded, ...hidden], verifier };
 }

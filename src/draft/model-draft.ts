@@ -6,8 +6,8 @@
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { indicatorByKey } from "../domain/indicators.ts";
-import type { Claim, Fact, FactLookup, Verification } from "../domain/fact-types.ts";
-import { verifyText } from "../verify/verify-text.ts";
+import type { Claim, Fact, Verification } from "../domain/fact-types.ts";
+import { verifyText, type VerifyDeps } from "../verify/verify-text.ts";
 import { formatDecimal } from "../domain/figure-math.ts";
 import { unverified } from "./format-number.ts";
 import { DRAFT_SECTION_V1, fillPrompt, promptParts } from "./prompts.ts";
@@ -101,10 +101,10 @@ export function correctText(text: string, verification: Verification, options: {
  */
 export async function draftWithModel(
   chat: BaseChatModel,
-  lookup: FactLookup,
+  verifier: VerifyDeps,
   input: ModelSectionInput,
 ): Promise<{ text: string; corrected: number; marked: number }> {
   const raw = await askModel(chat, input);
-  const verification = await verifyText({ facts: lookup }, { text: raw, park: input.park, year: input.year });
+  const verification = await verifyText(verifier, { text: raw, park: input.park, year: input.year });
   return correctText(raw, verification, { year: input.year, trusted: input.base });
 }

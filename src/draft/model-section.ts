@@ -3,7 +3,7 @@
  * documents go to the model drafter; where the model fails, the offline draft stands, with a note.
  */
 import type { Deps } from "../deps.ts";
-import type { FactLookup } from "../domain/fact-types.ts";
+import type { VerifyDeps } from "../verify/verify-text.ts";
 import { searchChunks } from "../retrieve/search-chunks.ts";
 import { draftWithModel } from "./model-draft.ts";
 import type { SectionBody } from "./section-body.ts";
@@ -25,16 +25,16 @@ export interface ModelSectionRequest {
 }
 
 /**
- * The section as the model writes it, its figures checked against `lookup`; the offline draft with a
+ * The section as the model writes it, its figures checked by `verifier`; the offline draft with a
  * note when the model fails.
  */
 export async function modelSection(
-  { deps, chat, lookup, request }: { deps: Deps; chat: NonNullable<Deps["chat"]>; lookup: FactLookup; request: ModelSectionRequest },
+  { deps, chat, verifier, request }: { deps: Deps; chat: NonNullable<Deps["chat"]>; verifier: VerifyDeps; request: ModelSectionRequest },
 ): Promise<SectionBody> {
   const { park, year, kind, spec, offline } = request;
   try {
     const exemplars = await exemplarPassages(deps, { park, year, spec, excluded: request.unseen });
-    const modelled = await draftWithModel(chat, lookup, {
+    const modelled = await draftWithModel(chat, verifier, {
       park, year, kind, section: spec.id, heading: offline.heading, facts: request.facts.all(), base: offline.body, exemplars,
       instructions: request.instructions,
     });

@@ -2,15 +2,15 @@
  * Verifying a draft and marking what fails: every figure the verifier cannot support is marked
  * 【待核实】 where it stands, and the verifier reads the draft past those marks.
  */
-import type { FactLookup, Verification } from "../domain/fact-types.ts";
-import { verifyText } from "../verify/verify-text.ts";
+import type { Verification } from "../domain/fact-types.ts";
+import { verifyText, type VerifyDeps } from "../verify/verify-text.ts";
 
 /**
  * Verify a draft as its figures read: the 【待核实】 marks are annotations, so the verifier reads the text
  * without them (a mark must not become the label of the next figure); claim offsets point into the text
  * with the marks.
  */
-export async function verifyDraft(lookup: FactLookup, text: string, park: string, year: number): Promise<Verification> {
+export async function verifyDraft(verifier: VerifyDeps, text: string, park: string, year: number): Promise<Verification> {
   const kept: number[] = [];
   let plain = "";
   for (let at = 0; at < text.length;) {
@@ -23,7 +23,7 @@ export async function verifyDraft(lookup: FactLookup, text: string, park: string
     at++;
   }
   kept.push(text.length);
-  const verification = await verifyText({ facts: lookup }, { text: plain, park, year });
+  const verification = await verifyText(verifier, { text: plain, park, year });
   const claims = verification.claims.map((claim) => ({ ...claim, start: kept[claim.start], end: kept[claim.end - 1] + 1 }));
   return { claims, summary: verification.summary };
 }
