@@ -23,7 +23,6 @@ const querySchema = z.object({
 type Query = z.infer<typeof querySchema>;
 
 const K = 5;
-const SEED_SOURCE = "corpus/raw/seed-xx-2020-summary-2021-plan.txt";
 
 async function main(): Promise<void> {
   const lines = (await readFile(path.join(corpusRoot, "eval/retrieval.jsonl"), "utf8")).split("\n").filter((line) => line.trim());
@@ -34,12 +33,10 @@ async function main(): Promise<void> {
   // Map each label to the span of its passage in the stored (normalized) document text.
   const { rows: documents } = await deps.db.query<{ id: string; source: string; text: string }>("SELECT id, source, text FROM documents");
   const bySource = new Map(documents.map((document) => [`corpus/${document.source}`, document]));
-  // Labels name the shared seed "seed"; the corpus carries it under raw/.
-  const resolveDoc = (doc: string) => (doc === "seed" ? SEED_SOURCE : doc);
   const targets = new Map<string, Array<{ documentId: string; start: number; end: number }>>();
   for (const query of queries) {
     const spans = query.relevant.flatMap((label) => {
-      const document = bySource.get(resolveDoc(label.doc));
+      const document = bySource.get(label.doc);
       // Labels were written against the raw file; normalize them the way the document text was.
       const needle = normalizeText(label.contains).text;
       const at = document ? Math.max(document.text.indexOf(label.contains), document.text.indexOf(needle)) : -1;

@@ -8,9 +8,6 @@ import { buildNodeDeps } from "../../src/node/build-deps.ts";
 import { corpusRoot, loadCorpus } from "../../src/node/load-corpus.ts";
 import { normalizeText } from "../../src/text/normalize.ts";
 
-/** Labels name the shared seed "seed"; the corpus carries it under raw/. */
-export const SEED_SOURCE = "corpus/raw/seed-xx-2020-summary-2021-plan.txt";
-
 export interface CorpusDocument {
   id: string;
   source: string;
@@ -27,7 +24,7 @@ export async function loadEvalCorpus(): Promise<{ deps: Deps; documents: Map<str
 }
 
 export function documentOf(documents: Map<string, CorpusDocument>, doc: string): CorpusDocument | undefined {
-  return documents.get(doc === "seed" ? SEED_SOURCE : doc);
+  return documents.get(doc);
 }
 
 /** Where a label's quote stands in the stored (normalized) text; labels were written against the raw file. */

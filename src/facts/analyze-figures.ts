@@ -20,8 +20,8 @@ export type { AnalyzeOptions, FigureMention, FigureReading, MentionRole } from "
 
 /**
  * Every figure of `text` with its reading.
- * @example analyzeFigures("2020年，园区规上企业实现工业总产值202亿元，同比增长16.6%。")
- * // → [{ role: "value", indicatorKey: "industrial_output", scope: "规上企业", period: "2020" }, { role: "yoy", parent: 0 }]
+ * @example analyzeFigures("2021年，园区规上企业实现工业总产值326.5亿元，同比增长15.9%。")
+ * // → [{ role: "value", indicatorKey: "industrial_output", scope: "规上企业", period: "2021" }, { role: "yoy", parent: 0 }]
  */
 /** A plan or forecast word holds within its ；-clause: 预计全年178亿元；全年固定资产投资39.4亿元 reports the second. */
 function statusClauseStart(text: string, sentenceStart: number, at: number): number {

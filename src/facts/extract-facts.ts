@@ -63,8 +63,8 @@ function keyOf(mention: FigureMention): string {
 
 /**
  * Every fact a chunk states.
- * @example extractFacts({ text: "2020年，园区规上企业实现工业总产值202亿元，同比增长16.6%。", park: "XX工业园区", year: 2020 })
- * // → [{ indicatorKey: "industrial_output", scope: "规上企业", period: "2020", value: 202, unit: "亿元", yoyPct: 16.6 }]
+ * @example extractFacts({ text: "2021年，园区规上企业实现工业总产值326.5亿元，同比增长15.9%。", park: "南湖高新区", year: 2021 })
+ * // → [{ indicatorKey: "industrial_output", scope: "规上企业", period: "2021", value: 326.5, unit: "亿元", yoyPct: 15.9 }]
  */
 export function extractFacts(input: ExtractInput): FactInput[] {
   const offset = input.offset ?? 0;

@@ -143,7 +143,7 @@ export const DEFAULT_SCOPE = "园区";
 export const ABOVE_SCALE_SCOPE = "规上企业";
 
 const VERBS =
-  "实现|完成|达到|上缴|缴纳|入库|累计|合计|共计|总计|共有|拥有|新增认定|新增|认定|引进|落户|签约|发放|拨付|兑现|获得|提供|处理|查处|下达|送达|下发|投入|争取|申报|帮助|为|达|共|有";
+  "实现|完成|达到|上缴|缴纳|入库|累计|合计|共计|总计|共有|拥有|新增认定|新增|认定|引进|落户|签约|发放|拨付|兑付|兑现|获得|提供|处理|办结|查处|下达|送达|下发|发出|投入|争取|申报|帮助|为|达|共|有";
 const TRAILING_VERBS = new RegExp(`(?:${VERBS})+$`);
 /** Verbs that end a 其中 subject (其中电子信息产业实现…); two characters or more, so that nouns stay whole. */
 const INNER_VERBS = new RegExp(`(?:${VERBS.split("|").filter((verb) => verb.length > 1 && verb !== "新增").join("|")})`);

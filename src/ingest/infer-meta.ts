@@ -42,8 +42,8 @@ function kindOf(text: string): DocumentKind | undefined {
  * Infers metadata. The title wins over the text for every field.
  *
  * @example
- * inferMeta({ text: "2020年XX工业园区工作总结及2021年工作计划今年以来…" })
- * // { park: "XX工业园区", year: 2020, kind: "summary", title: "2020年XX工业园区工作总结及2021年工作计划" }
+ * inferMeta({ text: "2021年XX工业园区工作总结及2022年工作计划今年以来…" })
+ * // { park: "XX工业园区", year: 2021, kind: "summary", title: "2021年XX工业园区工作总结及2022年工作计划" }
  */
 export function inferMeta(input: { title?: string; text: string }): InferredMeta {
   const lines = input.text

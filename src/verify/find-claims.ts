@@ -44,8 +44,8 @@ export function claimKey(claim: Pick<ClaimCandidate, "role" | "indicatorKey">): 
 
 /**
  * Claims of a text, in order.
- * @example findClaims("2020年园区实现工业总产值202亿元，同比增长16.6%。", {})
- * // → [{ role: "value", indicatorKey: "industrial_output", period: "2020" }, { role: "yoy", parent: 0 }]
+ * @example findClaims("2021年园区实现工业总产值326.5亿元，同比增长15.9%。", {})
+ * // → [{ role: "value", indicatorKey: "industrial_output", period: "2021" }, { role: "yoy", parent: 0 }]
  */
 export function findClaims(text: string, defaults: { year?: number }): ClaimCandidate[] {
   const mentions = analyzeFigures(text, { year: defaults.year });

@@ -43,8 +43,8 @@ export interface VerifyDeps {
 /**
  * Checks every figure of `text`. Reads facts with a single `findFacts` call, of the parks and years
  * its claims need.
- * @example await verifyText({ facts, parks }, { text: "2020年园区实现工业总产值202亿元。", park: "XX工业园区" })
- * // → { claims: [{ text: "202亿元", status: "verified", factIds: ["f1"] }], summary: { verified: 1, … } }
+ * @example await verifyText({ facts, parks }, { text: "2021年园区实现工业总产值326.5亿元。", park: "南湖高新区" })
+ * // → { claims: [{ text: "326.5亿元", status: "verified", factIds: ["f1"] }], summary: { verified: 1, … } }
  */
 export async function verifyText(deps: VerifyDeps, input: VerifyInput): Promise<Verification> {
   const source = readInput(input.text);

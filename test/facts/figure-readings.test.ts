@@ -69,13 +69,20 @@ describe("indicator and scope", () => {
     expect(at(facts, 3.35)).toMatchObject({ indicatorKey: "loans", scope: "园区" });
   });
 
+  it("keeps the verb out of the label for the genre's verbs of payment and handling (兑付, 发出, 办结)", () => {
+    const facts = run("兑付企业发展扶持资金1.96亿元，发出环境保护整改通知书12份，办结环保信访件30件。");
+    expect(at(facts, 1.96)).toMatchObject({ indicatorKey: "subsidies", label: "企业发展扶持资金" });
+    expect(at(facts, 12)).toMatchObject({ indicatorKey: "rectification_notices", label: "环境保护整改通知书" });
+    expect(at(facts, 30)).toMatchObject({ indicatorKey: "petitions", label: "环保信访件" });
+  });
+
   it("reads a statistics table's restating 口径 as the park's own figure, and a real part as a part", () => {
     expect(isDefiningScope("loans", "融资平台")).toBe(true);
     expect(isDefiningScope("loans", "合作银行")).toBe(true);
     expect(isDefiningScope("electricity", "工业企业")).toBe(true);
     expect(isDefiningScope("rank", "全省开发区综合考核")).toBe(true);
     expect(isDefiningScope("hitech_enterprises", "年末总数")).toBe(true);
-    expect(isDefiningScope("revenue", "其中10家有色金属加工企业")).toBe(false);
+    expect(isDefiningScope("revenue", "其中14家新材料企业")).toBe(false);
     expect(isDefiningScope("electricity", "居民生活")).toBe(false);
   });
 

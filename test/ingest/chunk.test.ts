@@ -4,26 +4,31 @@ import { chunkDocument } from "../../src/ingest/chunk.ts";
 import { buildOutline } from "../../src/ingest/outline.ts";
 import { normalizeText } from "../../src/text/normalize.ts";
 
-const seedText = normalizeText(readFileSync(new URL("../fixtures/seed.txt", import.meta.url), "utf8")).text;
+const liuxiText = normalizeText(readFileSync(new URL("../../corpus/raw/liuxi-2021-summary-2022-plan.txt", import.meta.url), "utf8")).text;
+const sections = buildOutline(liuxiText);
+const chapters = sections.filter((section) => section.level === 1);
 
-describe("chunkDocument on the seed document", () => {
-  const sections = buildOutline(seedText);
-  const chunks = chunkDocument(seedText, sections);
-  const chapters = sections.filter((section) => section.level === 1);
+// The sample's items are short enough for the default limit to cut only at sections; 120 makes it cut inside them too.
+describe.each([
+  ["the default limit", undefined, 300, 7],
+  ["a 120-character limit", 120, 120, 11],
+] as const)("chunkDocument on a scraped page (the team's liuxi sample), %s", (_name, maxChars, limit, count) => {
+  const chunks = chunkDocument(liuxiText, sections, maxChars === undefined ? undefined : { maxChars });
 
   it("numbers chunks and keeps their text at their offsets", () => {
-    expect(chunks.length).toBeGreaterThanOrEqual(15);
+    expect(chunks).toHaveLength(count);
     chunks.forEach((chunk, index) => {
       expect(chunk.ord).toBe(index);
-      expect(seedText.slice(chunk.start, chunk.end)).toBe(chunk.text);
+      expect(liuxiText.slice(chunk.start, chunk.end)).toBe(chunk.text);
     });
   });
 
   it("stays near the size limit and ends chunks at sentence ends", () => {
     for (const chunk of chunks) {
-      expect(chunk.text.length).toBeLessThanOrEqual(300);
+      expect(chunk.text.length).toBeLessThanOrEqual(limit);
     }
-    const inner = chunks.filter((chunk) => !chapters.some((chapter) => chapter.end === chunk.end) && chunk.end !== seedText.length);
+    const inner = chunks.filter((chunk) => !chapters.some((chapter) => chapter.end === chunk.end) && chunk.end !== liuxiText.length);
+    expect(inner.length).toBeGreaterThan(0);
     for (const chunk of inner) expect(chunk.text).toMatch(/[。！？；]$/);
   });
 
@@ -34,24 +39,36 @@ describe("chunkDocument on the seed document", () => {
     }
   });
 
-  it("carries section path, year and kind", () => {
-    expect(chunks[0]).toMatchObject({ sectionPath: "", start: 0 });
-    expect(chunks[0].year).toBeUndefined();
-    const output = chunks.find((chunk) => chunk.text.includes("工业总产值202亿元"))!;
-    expect(output.year).toBe(2020);
-    expect(output.kind).toBe("summary");
-    expect(output.sectionPath.startsWith("一、2020年工作开展情况")).toBe(true);
-    const platform = chunks.find((chunk) => chunk.text.includes("二是在服务功能上"))!;
-    expect(platform).toMatchObject({
-      sectionPath: "三、2021年工作思路 › （一）抓平台建设，提升项目承载力 › 二是在服务功能上",
-      year: 2021,
-      kind: "plan",
-    });
-  });
-
   it("covers all the text without gaps except whitespace", () => {
     const covered = chunks.map((chunk) => chunk.text).join("");
-    expect(covered.replace(/\s/g, "")).toBe(seedText.replace(/\s/g, ""));
+    expect(covered.replace(/\s/g, "")).toBe(liuxiText.replace(/\s/g, ""));
+  });
+});
+
+describe("chunkDocument on a scraped page: section path, year and kind", () => {
+  it("carries them from the section a chunk starts in", () => {
+    const chunks = chunkDocument(liuxiText, sections);
+    expect(chunks[0]).toMatchObject({ sectionPath: "", start: 0 });
+    expect(chunks[0].year).toBeUndefined();
+    const output = chunks.find((chunk) => chunk.text.includes("工业总产值38.6亿元"))!;
+    expect(output.year).toBe(2021);
+    expect(output.kind).toBe("summary");
+    expect(output.sectionPath.startsWith("一、2021年工作开展情况")).toBe(true);
+    const platform = chunks.find((chunk) => chunk.text.startsWith("二是平台建设不断完善"))!;
+    expect(platform).toMatchObject({ sectionPath: "一、2021年工作开展情况 › 二是平台建设不断完善", year: 2021, kind: "summary" });
+  });
+
+  it("names an item inside a part when a chunk starts there", () => {
+    const chunks = chunkDocument(liuxiText, sections, { maxChars: 120 });
+    const safety = chunks.find((chunk) => chunk.text.startsWith("四是抓安全环保"))!;
+    expect(safety).toMatchObject({
+      sectionPath: "三、2022年工作计划 › （二）重点工作 › 四是抓安全环保，坚决守住安全生产和生态环境底线",
+      year: 2022,
+      kind: "plan",
+    });
+    // A cut inside an item keeps that item's path.
+    const rest = chunks.find((chunk) => chunk.text.startsWith("上缴税金1.46亿元"))!;
+    expect(rest).toMatchObject({ sectionPath: "一、2021年工作开展情况 › 一是园区经济持续向好", year: 2021, kind: "summary" });
   });
 });
 
@@ -71,7 +88,7 @@ describe("chunkDocument options and edge cases", () => {
     expect(chunks.length).toBeGreaterThan(2);
     for (let i = 1; i < chunks.length; i++) {
       expect(chunks[i].start).toBeLessThan(chunks[i - 1].end);
-      expect(chunks[i - 1].text.endsWith(seedSentence(chunks[i].text))).toBe(true);
+      expect(chunks[i - 1].text.endsWith(firstSentence(chunks[i].text))).toBe(true);
     }
   });
 
@@ -80,6 +97,6 @@ describe("chunkDocument options and edge cases", () => {
   });
 });
 
-function seedSentence(text: string): string {
+function firstSentence(text: string): string {
   return text.slice(0, text.indexOf("。") + 1);
 }

@@ -4,13 +4,13 @@ import { inferMeta } from "../../src/ingest/infer-meta.ts";
 import { normalizeText } from "../../src/text/normalize.ts";
 
 describe("inferMeta", () => {
-  it("reads the seed document", () => {
-    const text = normalizeText(readFileSync(new URL("../fixtures/seed.txt", import.meta.url), "utf8")).text;
+  it("reads a scraped page (the team's liuxi sample)", () => {
+    const text = normalizeText(readFileSync(new URL("../../corpus/raw/liuxi-2021-summary-2022-plan.txt", import.meta.url), "utf8")).text;
     expect(inferMeta({ text })).toEqual({
-      park: "XX工业园区",
-      year: 2020,
+      park: "柳溪工业园区",
+      year: 2021,
       kind: "summary",
-      title: "2020年工业园区工作总结及2021年工作计划",
+      title: "2021年柳溪工业园区工作总结及2022年工作计划",
     });
   });
 
@@ -39,6 +39,16 @@ describe("inferMeta", () => {
       "a Markdown title line",
       { text: "# 石岭工业园区2022年工作计划\n\n2021年，园区各项经济指标均超额完成年度目标。" },
       { park: "石岭工业园区", year: 2022, kind: "plan", title: "石岭工业园区2022年工作计划" },
+    ],
+    [
+      "park from the opening when the title names none",
+      { text: "2022年工业园区工作总结及2023年工作计划今年以来，桐川工业园区坚持以项目建设为主线，园区经济稳中有进。" },
+      { park: "桐川工业园区", year: 2022, kind: "summary", title: "2022年工业园区工作总结及2023年工作计划" },
+    ],
+    [
+      "an anonymised copy's placeholder park",
+      { text: "2022年工业园区工作总结及2023年工作计划今年以来，某某工业园区围绕主导产业抓招商、抓项目。" },
+      { park: "某某工业园区", year: 2022, kind: "summary", title: "2022年工业园区工作总结及2023年工作计划" },
     ],
     [
       "nothing to infer",

@@ -28,9 +28,9 @@ function tinyPdf(line: string): Uint8Array {
 
 describe("loadFile", () => {
   it("loads UTF-8 .txt and .md", async () => {
-    const bytes = new TextEncoder().encode("一、2020年工作开展情况\n工业总产值202亿元。");
+    const bytes = new TextEncoder().encode("一、2023年工作完成情况\n工业总产值317亿元。");
     expect(await loadFile("总结.txt", bytes)).toEqual({
-      text: "一、2020年工作开展情况\n工业总产值202亿元。",
+      text: "一、2023年工作完成情况\n工业总产值317亿元。",
       format: "txt",
       encoding: "utf-8",
     });
@@ -38,7 +38,7 @@ describe("loadFile", () => {
   });
 
   it("loads a GBK-encoded .txt", async () => {
-    const text = "2020年，园区规上企业实现工业总产值202亿元，同比增长16.6%。";
+    const text = "2023年，桐川工业园区规上工业总产值完成317亿元，同比增长8.4%。";
     const loaded = await loadFile("gbk.txt", encodeGbk(text)!);
     expect(loaded).toEqual({ text, format: "txt", encoding: "gb18030" });
   });
@@ -50,7 +50,7 @@ describe("loadFile", () => {
           children: [
             new Paragraph("2021年明湖经济开发区工作总结"),
             new Paragraph("一、2021年工作开展情况"),
-            new Paragraph("全年实现工业总产值202亿元，同比增长16.6%。"),
+            new Paragraph("全年完成工业总产值317亿元，同比增长8.4%。"),
           ],
         },
       ],
@@ -61,13 +61,13 @@ describe("loadFile", () => {
     expect(loaded.text.split(/\n+/).filter(Boolean)).toEqual([
       "2021年明湖经济开发区工作总结",
       "一、2021年工作开展情况",
-      "全年实现工业总产值202亿元，同比增长16.6%。",
+      "全年完成工业总产值317亿元，同比增长8.4%。",
     ]);
   });
 
   it("loads the text of a tiny hand-made PDF", async () => {
-    const loaded = await loadFile("report.pdf", tinyPdf("Output 202 yi yuan, up 16.6%"));
-    expect(loaded).toEqual({ text: "Output 202 yi yuan, up 16.6%", format: "pdf" });
+    const loaded = await loadFile("report.pdf", tinyPdf("Output 317 yi yuan, up 8.4%"));
+    expect(loaded).toEqual({ text: "Output 317 yi yuan, up 8.4%", format: "pdf" });
   });
 
   it.each([

@@ -7,13 +7,13 @@ import { countAll } from "../../src/db/documents-repo.ts";
 import { encodeGbk } from "../../src/text/gbk.ts";
 import { createTestDeps } from "../helpers/test-deps.ts";
 
-const seedPath = new URL("../fixtures/seed.txt", import.meta.url);
+const liuxiPath = new URL("../../corpus/raw/liuxi-2021-summary-2022-plan.txt", import.meta.url);
 
 const SAMPLE = `# 明湖经济开发区2022年工作总结
 
 一、2022年工作开展情况
 
-（一）经济运行稳中有进。2022年，园区规上企业实现工业总产值245.6亿元，同比增长8.3%；实现税金总额12.4亿元，同比增长5.1%。
+（一）经济运行稳中有进。2022年，园区完成规上工业总产值245.6亿元，同比增长8.3%；上缴税金12.4亿元，同比增长5.1%。
 
 二、存在的困难和问题
 
@@ -62,24 +62,24 @@ describe("/api/documents", () => {
     expect(listed.documents.map((document) => document.id)).toEqual([created.id]);
   });
 
-  it("ingests the scraped seed as clean simplified Chinese with its outline and mojibake warnings", async () => {
-    const bytes = await readFile(seedPath);
-    const response = await app.request("/api/documents", { method: "POST", body: multipart(new Blob([bytes]), "seed.txt") });
+  it("ingests a scraped traditional page (the team's liuxi sample) as clean simplified Chinese with its outline and mojibake warnings", async () => {
+    const bytes = await readFile(liuxiPath);
+    const response = await app.request("/api/documents", { method: "POST", body: multipart(new Blob([bytes]), "liuxi.txt") });
     expect(response.status).toBe(201);
     const created = (await response.json()) as { id: string; warnings: string[]; year: number; facts: number };
-    expect(created.year).toBe(2020);
+    expect(created.year).toBe(2021);
     expect(created.warnings.some((warning) => warning.includes("乱码"))).toBe(true);
     expect(created.facts).toBeGreaterThanOrEqual(10);
     const detail = (await (await app.request(`/api/documents/${created.id}`)).json()) as { text: string; facts: Array<{ indicator: string; value: number; yoy_pct: number | null }> };
     for (const traditional of ["園區", "產值", "稅金", "億元", "權(quán)", "下載本文檔", "溫馨提示", "最新文檔", "提交評論"]) {
       expect(detail.text).not.toContain(traditional);
     }
-    expect(detail.text).toContain("工业总产值202亿元，同比增长16.6%");
-    expect(detail.facts).toContainEqual(expect.objectContaining({ indicator: "industrial_output", value: 202, yoy_pct: 16.6 }));
+    expect(detail.text).toContain("工业总产值38.6亿元，同比增长12.3%");
+    expect(detail.facts).toContainEqual(expect.objectContaining({ indicator: "industrial_output", value: 38.6, yoy_pct: 12.3 }));
     const { rows } = await deps.db.query<{ section_path: string }>("SELECT section_path FROM chunks WHERE document_id = $1", [created.id]);
     const paths = rows.map((row) => row.section_path);
-    expect(paths).toContain("一、2020年工作开展情况 › 二是园区经济平稳运行");
-    expect(paths.some((path) => path.startsWith("三、2021年工作思路 › （一）"))).toBe(true);
+    expect(paths).toContain("一、2021年工作开展情况 › 二是平台建设不断完善");
+    expect(paths.some((path) => path.startsWith("三、2022年工作计划 › （"))).toBe(true);
   });
 
   it("decodes a GBK-encoded .txt upload", async () => {

@@ -35,7 +35,7 @@ describe("POST /api/verify", () => {
 
   it("maps the verifier's claims to the API.md shape (fact_ids snake_case, summary as is)", async () => {
     const verification: Verification = {
-      claims: [{ text: "202亿元", start: 3, end: 8, value: 202, unit: "亿元", indicator: "industrial_output", period: "2023", status: "verified", factIds: ["f1", "f2"], reason: "与统计数据一致" }],
+      claims: [{ text: "198亿元", start: 3, end: 8, value: 198, unit: "亿元", indicator: "industrial_output", period: "2023", status: "verified", factIds: ["f1", "f2"], reason: "与统计数据一致" }],
       summary: { verified: 1, mismatch: 0, unsupported: 0, derived: 0 },
     };
     const inputs: unknown[] = [];
@@ -47,12 +47,12 @@ describe("POST /api/verify", () => {
         return verification;
       },
     }));
-    const response = await post({ text: "总产值202亿元", park: "示范园区", year: 2023 }, app, "/api/verify-scripted");
+    const response = await post({ text: "总产值198亿元", park: "示范园区", year: 2023 }, app, "/api/verify-scripted");
     expect(await response.json()).toEqual({
-      claims: [{ text: "202亿元", start: 3, end: 8, value: 202, unit: "亿元", indicator: "industrial_output", period: "2023", status: "verified", fact_ids: ["f1", "f2"], reason: "与统计数据一致" }],
+      claims: [{ text: "198亿元", start: 3, end: 8, value: 198, unit: "亿元", indicator: "industrial_output", period: "2023", status: "verified", fact_ids: ["f1", "f2"], reason: "与统计数据一致" }],
       summary: { verified: 1, mismatch: 0, unsupported: 0, derived: 0 },
     });
-    expect(inputs).toEqual([{ text: "总产值202亿元", park: "示范园区", year: 2023 }]);
+    expect(inputs).toEqual([{ text: "总产值198亿元", park: "示范园区", year: 2023 }]);
   });
 
   it("rejects empty, oversized and mistyped input as 400 problems", async () => {

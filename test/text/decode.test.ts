@@ -21,8 +21,8 @@ function encodeBig5(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-const SIMPLIFIED = "2020年，园区规上企业实现工业总产值202亿元，同比增长16.6%；实现税金总额9.36亿元。";
-const TRADITIONAL = "2020年，園區規上企業實現工業總產值202億元，同比增長16.6%；實現稅金總額9.36億元。";
+const SIMPLIFIED = "2023年，桐川园区规上工业总产值完成317亿元，同比增长8.4%；上缴税金4.75亿元。";
+const TRADITIONAL = "2023年，桐川園區規上工業總產值完成317億元，同比增長8.4%；上繳稅金4.75億元。";
 
 describe("decodeBytes", () => {
   it("reads UTF-8", () => {
@@ -69,7 +69,7 @@ describe("isProbablyBinary", () => {
     ["PNG header", Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d), true],
     ["many control bytes", Uint8Array.from([...Array(100).keys()].map((i) => (i % 3 === 0 ? 0x01 : 0x41))), true],
     ["UTF-8 Chinese", new TextEncoder().encode(SIMPLIFIED), false],
-    ["text with tabs and CRLF", new TextEncoder().encode("园区\t产值\r\n202亿元\r\n"), false],
+    ["text with tabs and CRLF", new TextEncoder().encode("园区\t产值\r\n317亿元\r\n"), false],
     ["empty", new Uint8Array(0), false],
   ];
   it.each(cases)("%s", (_name, bytes, expected) => {

@@ -164,7 +164,7 @@ describe("findFigures: traditional characters", () => {
   });
 
   it("leaves simplified text as it is", () => {
-    const text = "园区完成工业总产值202亿元，同比增长16.6%，新增企业12家";
+    const text = "园区完成工业总产值317亿元，同比增长8.4%，新增企业15家";
     expect(foldFigureText(text)).toBe(text);
   });
 });

@@ -21,28 +21,28 @@ async function claimsOf(facts: Fact[], text: string, year = 2023) {
 
 describe("imported statistics outrank documents", () => {
   const facts = [
-    stat(PARK, "2023", "industrial_output", 202.3, "亿元", { scope: "规上企业", yoyPct: 7.3 }),
-    ...fromDocument("d1", "2023年，园区规上企业实现工业总产值999亿元，同比增长9.2%。", 2023),
-    ...fromDocument("d2", "2023年，园区规上工业总产值202.3亿元。", 2023),
+    stat(PARK, "2023", "industrial_output", 178.6, "亿元", { scope: "规上企业", yoyPct: 7.3 }),
+    ...fromDocument("d1", "2023年，园区规上企业完成工业总产值999亿元，同比增长8.9%。", 2023),
+    ...fromDocument("d2", "2023年，园区规上工业总产值178.6亿元。", 2023),
   ];
   const statId = facts[0].id;
 
   it("a claim that only a document supports is a mismatch against the statistic", async () => {
     const [claim] = await claimsOf(facts, "2023年园区工业总产值999亿元。");
-    expect(claim).toMatchObject({ status: "mismatch", expected: { value: 202.3, unit: "亿元" } });
+    expect(claim).toMatchObject({ status: "mismatch", expected: { value: 178.6, unit: "亿元" } });
     expect(claim.factIds[0]).toBe(statId);
-    expect(claim.reason).toMatch(/统计数据为.*202\.3亿元.*《文档d1》.*不符/);
+    expect(claim.reason).toMatch(/统计数据为.*178\.6亿元.*《文档d1》.*不符/);
   });
 
   it("a claim the statistic supports is verified, with the agreeing documents after the statistic", async () => {
-    const [claim] = await claimsOf(facts, "2023年园区工业总产值202.3亿元。");
+    const [claim] = await claimsOf(facts, "2023年园区工业总产值178.6亿元。");
     expect(claim.status).toBe("verified");
     expect(claim.factIds[0]).toBe(statId);
     expect(claim.factIds).toHaveLength(2);
   });
 
   it("a growth rate is checked against the statistic's yoy, not a document's", async () => {
-    const claims = await claimsOf(facts, "2023年园区工业总产值202.3亿元，同比增长9.2%。");
+    const claims = await claimsOf(facts, "2023年园区工业总产值178.6亿元，同比增长8.9%。");
     expect(claims[1]).toMatchObject({ status: "mismatch", expected: { value: 7.3, unit: "%" } });
   });
 

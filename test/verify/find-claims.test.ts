@@ -24,15 +24,15 @@ describe("findClaims", () => {
     ["园区现有企业156家，从业人员1.2万人，2020年实现税收4.56亿元。", [
       { key: "enterprises" }, { text: "1.2万人", key: "employees" }, { key: "tax" },
     ]],
-    ["其中投资在50亿元以上是项目1个，10亿元以上项目2个。", [
-      { text: "1个", key: "projects", scope: "其中50亿元以上项目" }, { text: "2个", key: "projects", scope: "其中10亿元以上项目" },
+    ["其中单体投资20亿元以上是项目2个、5亿元以上项目4个。", [
+      { text: "2个", key: "projects", scope: "其中20亿元以上项目" }, { text: "4个", key: "projects", scope: "其中5亿元以上项目" },
     ]],
-    ["2020年上半年度XX工业园区在全省开发区争先创优综合排名第50位。", [{ text: "第50位", key: "rank", period: "2020H1" }]],
+    ["2020年上半年度南湖高新区在全市园区综合考核中排名第12位。", [{ text: "第12位", key: "rank", period: "2020H1" }]],
     ["一季度，园区完成工业总产值48亿元。", [{ period: "2020Q1" }]],
     ["较2019年增长，2020年园区实现利润20亿元。", [{ period: "2020" }]],
   ])("%s", (text, expected) => expect(read(text)).toMatchObject(expected));
 
   it("finds nothing in headings, dates and slogans", () => {
-    expect(read("三、2021年工作思路 （一）抓平台建设，提升项目承载力。2020年6月30日，“六稳”“六保”，一园二区。")).toEqual([]);
+    expect(read("四、2021年工作打算 （二）抓招商引资，壮大产业集群。2020年9月15日，“三个一批”“四比四看”，一核两翼。")).toEqual([]);
   });
 });

@@ -7,22 +7,22 @@ const wan = (value: number, decimals: number, qualifier: Qualifier = "exact"): S
 
 describe("matchesStated", () => {
   it.each<[string, StatedFigure, number, boolean]>([
-    ["202亿元 stated, 202.3亿元 stored", yi(202, 0), 202.3e8, true],
-    ["202亿元 stated, 202.5亿元 stored (四舍五入 → 203)", yi(202, 0), 202.5e8, false],
-    ["203亿元 stated, 202.5亿元 stored", yi(203, 0), 202.5e8, true],
-    ["2.39亿元 stated, 2.385亿元 stored", yi(2.39, 2), 238_500_000, true],
-    ["202亿元 stated, 202.6亿元 stored", yi(202, 0), 202.6e8, false],
-    ["2.385亿元 stated, 2.4亿元 stored", yi(2.385, 3), 2.4e8, false],
-    ["2.4亿元 stated, 2.385亿元 stored", yi(2.4, 1), 2.385e8, true],
-    ["2.385亿元 stated, 2.385亿元 stored", yi(2.385, 3), 238_500_000, true],
-    ["202万元 stated, 202亿元 stored (scale swap)", wan(202, 0), 202e8, false],
-    ["202亿元 stated, 202万元 stored (scale swap)", yi(202, 0), 202e4, false],
-    ["110余万元, stored 115万", wan(110, 0, "more_than"), 1_150_000, true],
-    ["110余万元, stored 110万", wan(110, 0, "more_than"), 1_100_000, true],
-    ["110余万元, stored 125万", wan(110, 0, "more_than"), 1_250_000, false],
-    ["110余万元, stored 105万", wan(110, 0, "more_than"), 1_050_000, false],
-    ["2亿多元, stored 2.6亿", yi(2, 0, "more_than"), 2.6e8, true],
-    ["6000余人, stored 6350", { value: 6000, decimals: 0, scale: 1, baseUnit: "人", qualifier: "more_than" }, 6350, true],
+    ["186亿元 stated, 186.3亿元 stored", yi(186, 0), 186.3e8, true],
+    ["186亿元 stated, 186.5亿元 stored (四舍五入 → 187)", yi(186, 0), 186.5e8, false],
+    ["187亿元 stated, 186.5亿元 stored", yi(187, 0), 186.5e8, true],
+    ["3.15亿元 stated, 3.145亿元 stored", yi(3.15, 2), 314_500_000, true],
+    ["186亿元 stated, 186.6亿元 stored", yi(186, 0), 186.6e8, false],
+    ["3.145亿元 stated, 3.1亿元 stored", yi(3.145, 3), 3.1e8, false],
+    ["3.1亿元 stated, 3.145亿元 stored", yi(3.1, 1), 3.145e8, true],
+    ["3.145亿元 stated, 3.145亿元 stored", yi(3.145, 3), 314_500_000, true],
+    ["186万元 stated, 186亿元 stored (scale swap)", wan(186, 0), 186e8, false],
+    ["186亿元 stated, 186万元 stored (scale swap)", yi(186, 0), 186e4, false],
+    ["130余万元, stored 135万", wan(130, 0, "more_than"), 1_350_000, true],
+    ["130余万元, stored 130万", wan(130, 0, "more_than"), 1_300_000, true],
+    ["130余万元, stored 145万", wan(130, 0, "more_than"), 1_450_000, false],
+    ["130余万元, stored 125万", wan(130, 0, "more_than"), 1_250_000, false],
+    ["1亿多元, stored 1.6亿", yi(1, 0, "more_than"), 1.6e8, true],
+    ["3000余人, stored 3400", { value: 3000, decimals: 0, scale: 1, baseUnit: "人", qualifier: "more_than" }, 3400, true],
     ["近5亿元, stored 4.8亿", yi(5, 0, "less_than"), 4.8e8, true],
     ["近5亿元, stored 5.2亿", yi(5, 0, "less_than"), 5.2e8, false],
     ["约30亿元, stored 31亿", yi(30, 0, "about"), 31e8, true],
@@ -32,9 +32,9 @@ describe("matchesStated", () => {
   ])("%s → %s", (_name, stated, storedBase, expected) => expect(matchesStated(stated, storedBase)).toBe(expected));
 
   it("knows the step of the last stated place", () => {
-    expect(precisionStep(110, 0)).toBe(10);
-    expect(precisionStep(6000, 0)).toBe(1000);
-    expect(precisionStep(2.385, 3)).toBe(0.001);
+    expect(precisionStep(130, 0)).toBe(10);
+    expect(precisionStep(3000, 0)).toBe(1000);
+    expect(precisionStep(3.145, 3)).toBe(0.001);
     expect(precisionStep(7, 0)).toBe(1);
   });
 });
@@ -42,8 +42,8 @@ describe("matchesStated", () => {
 describe("scopes", () => {
   it("treats 园区 and 规上企业 as the park's totals and keeps sub-scopes apart", () => {
     expect(scopesCompatible("园区", "规上企业")).toBe(true);
-    expect(scopesCompatible("其中10家有色金属加工企业", "有色金属加工企业")).toBe(true);
-    expect(scopesCompatible("园区", "其中10家有色金属加工企业")).toBe(false);
+    expect(scopesCompatible("其中14家新材料企业", "新材料企业")).toBe(true);
+    expect(scopesCompatible("园区", "其中14家新材料企业")).toBe(false);
     expect(normalizeScope("10亿元以上")).toBe("10亿元以上");
   });
 });
