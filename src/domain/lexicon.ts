@@ -62,3 +62,19 @@ export const STATEMENT_VERBS: Array<[RegExp, string]> = [
   [/投资|到位资金|引资|利用外资|用电量|用气量|能耗|研发/, "完成"],
   [/产值|收入|营收|营业额|利润|税|增加值|生产总值|GDP|进出口|出口|销售|开票/, "实现"],
 ];
+
+/**
+ * Indicators that sum over enterprises, so a sentence's 规上企业 subject carries to them (规上企业实现产值…、利润…、
+ * 用电量…). Others (项目数, 就业岗位, 土地面积, 招商引资) are the park's own figures even in that sentence.
+ * Labels outside the vocabulary keep the subject.
+ */
+export const ENTERPRISE_SUMS = new Set([
+  "industrial_output", "industrial_value_added", "revenue", "profit", "tax", "electricity", "energy_consumption",
+  "employees", "exports", "rd_investment", "output_per_mu", "tax_per_mu", "above_scale_enterprises", "patents",
+]);
+
+/** Whether a 规上企业 subject carries to a figure of this indicator (yoy:/share: prefixes ignored). */
+export function carriesEnterpriseScope(indicatorKey: string): boolean {
+  if (indicatorKey.startsWith("label:")) return true;
+  return ENTERPRISE_SUMS.has(indicatorKey.replace(/^[a-z]+:/, ""));
+}

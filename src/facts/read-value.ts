@@ -5,7 +5,7 @@
  * (12亿元的年度目标), a count that names the set later figures speak of.
  */
 import { isPlainName, unknownIndicatorKey } from "../domain/indicators.ts";
-import { PROJECT_SETTLED, PROJECT_SETTLED_SCOPE, PROJECT_STAGE } from "../domain/lexicon.ts";
+import { PROJECT_SETTLED, PROJECT_SETTLED_SCOPE, PROJECT_STAGE, carriesEnterpriseScope } from "../domain/lexicon.ts";
 import {
   ABOVE_SCALE_SCOPE,
   DEFAULT_SCOPE,
@@ -50,9 +50,13 @@ export function readValue(
   }
   const perUnit = PER_UNIT.exec(local)?.[1];
   const make = (fields: Pick<FigureMention, "indicatorKey" | "known" | "label" | "confidence"> & { scope?: string | null; increment?: boolean; namesScope?: boolean; status?: FigureMention["status"] }) => {
+    // 规上企业实现产值…，新签约项目12个: the sentence's 规上企业 subject does not carry to a figure that is no sum over
+    // enterprises (projects, jobs, land); that figure is the park's, and the subject runs on past it.
+    const own = fields.scope ?? scope;
+    const notCarried = own == null && /^(规上|规模以上)/.test(runningScope) && !carriesEnterpriseScope(fields.indicatorKey);
     const mention = {
       ...base, role: "value" as const, direction: 1 as const, increment: fields.increment ?? increment, ...fields,
-      scope: fields.scope ?? scope ?? runningScope, scopeIsLocal,
+      scope: notCarried ? DEFAULT_SCOPE : own ?? runningScope, scopeIsLocal: scopeIsLocal || notCarried,
     };
     if (/向$/.test(local) && ASPIRATION_AFTER.test(text.slice(figure.end, figure.end + 5))) Object.assign(mention, { aspiration: true });
     // 每人联系5家企业: a figure per person (or per enterprise…) is no total; its 口径 says per what.

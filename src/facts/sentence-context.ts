@@ -169,7 +169,8 @@ export function scopeInClause(beforeIndicator: string, indicatorKey: string | nu
     if (indicatorKey !== null && phrase === sub[1] && phrase.length >= 2 && !/规上|规模以上|全园|园区|全年|累计|共|合计/.test(phrase)) return `其中${phrase}`;
   }
   const park = /(第[一二三四五六七八九十]+(?:工业)?园区|[\u4e00-\u9fa5]{2,6}(?:片区|分园))/.exec(text);
-  if (park) return park[1];
+  // 启动了园区东扩片区…: the name starts after the last verb particle or function word before it.
+  if (park) return park[1].replace(/^.*[了的在对将把和与及为是从向]/, "");
   if (/规上|规模以上/.test(text) && indicatorKey !== "above_scale_enterprises") return ABOVE_SCALE_SCOPE;
   if (/(全园|园区|开发区|高新区)/.test(text)) return DEFAULT_SCOPE;
   return null;

@@ -69,6 +69,19 @@ describe("indicator and scope", () => {
     expect(at(facts, 3.35)).toMatchObject({ indicatorKey: "loans", scope: "园区" });
   });
 
+  it("carries a sentence's 规上企业 subject only to sums over enterprises, not to projects or jobs", () => {
+    const facts = run("2021年，园区规上企业实现营业收入50亿元，新签约项目12个，新增就业岗位300个，实现利润4.2亿元。", 2021);
+    expect(at(facts, 50)).toMatchObject({ indicatorKey: "revenue", scope: "规上企业" });
+    expect(at(facts, 12)).toMatchObject({ indicatorKey: "projects", scope: "新落户项目" });
+    expect(at(facts, 300)).toMatchObject({ indicatorKey: "jobs", scope: "园区" });
+    expect(at(facts, 4.2)).toMatchObject({ indicatorKey: "profit", scope: "规上企业" });
+  });
+
+  it("names a sub-area from its own words, not the verb before it", () => {
+    const facts = run("启动了园区东扩片区286亩土地征收工作。");
+    expect(at(facts, 286)?.scope).toBe("园区东扩片区");
+  });
+
   it("keeps the verb out of the label for the genre's verbs of payment and handling (兑付, 发出, 办结)", () => {
     const facts = run("兑付企业发展扶持资金1.96亿元，发出环境保护整改通知书12份，办结环保信访件30件。");
     expect(at(facts, 1.96)).toMatchObject({ indicatorKey: "subsidies", label: "企业发展扶持资金" });
