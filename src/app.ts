@@ -5,6 +5,7 @@ import { ZodError } from "zod";
 import type { Deps } from "./deps.ts";
 import { AppError, problemBody } from "./errors.ts";
 import { auditWrites } from "./routes/audit.ts";
+import { baseSecurityHeaders, browserAccess, browserRoutes } from "./routes/browser.ts";
 import { authenticate, type AppEnv } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { draftRoutes } from "./routes/drafts.ts";
@@ -32,11 +33,15 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       status: context.res.status, ms: Math.round(performance.now() - started),
     });
   });
+  app.use("*", baseSecurityHeaders);
+  app.use("/api/*", browserAccess(deps.config));
+  app.use("/v1/*", browserAccess(deps.config));
   app.use("/api/*", authenticate(deps.config));
   app.use("/v1/*", authenticate(deps.config));
   app.use("/api/*", auditWrites(deps));
 
   app.route("/", healthRoutes(deps));
+  app.route("/", browserRoutes(deps));
   app.route("/api/documents", documentRoutes(deps));
   app.route("/api/drafts", draftRoutes(deps));
   app.route("/api/ask", askRoutes(deps));

@@ -23,6 +23,30 @@ const tokenList = z
     return tokens;
   });
 
+/** Comma-separated browser origins (scheme://host[:port]); each must be an origin, nothing more. */
+const originList = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    if (!value || value.trim() === "") return [] as string[];
+    const origins: string[] = [];
+    for (const item of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+      let origin: string | undefined;
+      try {
+        const url = new URL(item);
+        if ((url.protocol === "http:" || url.protocol === "https:") && url.origin === item.replace(/\/$/, "")) origin = url.origin;
+      } catch {
+        origin = undefined;
+      }
+      if (!origin) {
+        context.addIssue({ code: "custom", message: `expected origins such as https://intranet.example.gov.cn, got "${item}"` });
+        return z.NEVER;
+      }
+      origins.push(origin);
+    }
+    return origins;
+  });
+
 const configSchema = z.object({
   PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).default(8787),
   DATA_DIR: z.string().min(1).default("./data"),
@@ -35,6 +59,7 @@ const configSchema = z.object({
   API_TOKENS: tokenList,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LOAD_CORPUS: z.enum(["auto", "never"]).default("auto"),
+  WIDGET_ORIGINS: originList,
 });
 
 export type Role = "admin" | "drafter" | "reader";
@@ -48,6 +73,8 @@ export interface Config {
   apiTokens?: Array<{ role: Role; token: string }>;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   loadCorpus: "auto" | "never";
+  /** Origins whose pages may embed the widget and call /api/* from the browser (CORS, frame-ancestors). */
+  widgetOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -92,5 +119,6 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
     apiTokens: env.API_TOKENS,
     logLevel: env.LOG_LEVEL,
     loadCorpus: env.LOAD_CORPUS,
+    widgetOrigins: env.WIDGET_ORIGINS,
   };
 }

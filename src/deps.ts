@@ -16,4 +16,6 @@ export interface Deps {
   /** Name reported by /healthz: "offline" or the model name. */
   llmName: string;
   logger: Logger;
+  /** The built browser scripts (widget.js, chat.js, draft.js, admin.js) by file name; null when not built. */
+  assets?: (name: string) => Promise<string | null>;
 }

@@ -14,6 +14,8 @@ import { createLogger } from "./logger.ts";
 /** Workers bindings: Hyperdrive in front of Postgres + pgvector, plus plain-text vars and secrets. */
 interface Env {
   HYPERDRIVE?: { connectionString: string };
+  /** The built browser scripts (wrangler.toml [assets], directory dist/web). */
+  ASSETS?: { fetch(request: Request | string): Promise<Response> };
   [variable: string]: unknown;
 }
 
@@ -36,7 +38,14 @@ export default {
     });
     await migrated;
     const { chat, name } = createChatModel(config);
-    const deps: Deps = { config, db, embedder: createEmbedder(config), chat, llmName: name, logger: createLogger(config.logLevel) };
+    const assets = env.ASSETS;
+    const deps: Deps = {
+      config, db, embedder: createEmbedder(config), chat, llmName: name, logger: createLogger(config.logLevel),
+      assets: assets ? async (file) => {
+        const response = await assets.fetch(new URL(`/${file}`, request.url).toString());
+        return response.ok ? response.text() : null;
+      } : undefined,
+    };
     const response = await createApp(deps).fetch(request);
     context.waitUntil(db.close());
     return response;

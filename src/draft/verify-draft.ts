@@ -2,6 +2,7 @@
  * Verifying a draft and marking what fails: every figure the verifier cannot support is marked
  * 【待核实】 where it stands, and the verifier reads the draft past those marks.
  */
+import { CHECK_MARK, withoutCheckMarks } from "../domain/draft-marks.ts";
 import type { Verification } from "../domain/fact-types.ts";
 import { verifyText, type VerifyDeps } from "../verify/verify-text.ts";
 
@@ -11,25 +12,14 @@ import { verifyText, type VerifyDeps } from "../verify/verify-text.ts";
  * with the marks.
  */
 export async function verifyDraft(verifier: VerifyDeps, text: string, park: string, year: number): Promise<Verification> {
-  const kept: number[] = [];
-  let plain = "";
-  for (let at = 0; at < text.length;) {
-    if (text.startsWith(CHECK_MARK, at)) {
-      at += CHECK_MARK.length;
-      continue;
-    }
-    kept.push(at);
-    plain += text[at];
-    at++;
-  }
-  kept.push(text.length);
+  const { plain, kept } = withoutCheckMarks(text);
   const verification = await verifyText(verifier, { text: plain, park, year });
   const claims = verification.claims.map((claim) => ({ ...claim, start: kept[claim.start], end: kept[claim.end - 1] + 1 }));
   return { claims, summary: verification.summary };
 }
 
 /** The mark put right after a figure the verifier could not support (the figure itself stays visible). */
-export const CHECK_MARK = "【待核实】";
+export { CHECK_MARK };
 
 /**
  * Mark, in the section bodies, every figure of the assembled draft the verifier found unsupported or

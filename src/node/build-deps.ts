@@ -1,4 +1,5 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { Config } from "../config.ts";
 import { loadMigrationsFromDisk } from "../db/load-migrations.ts";
@@ -32,6 +33,17 @@ export async function openDatabase(config: Config, options: { inMemory?: boolean
   return db;
 }
 
+/** Where `npm run build:web` writes the browser scripts. */
+export const webBuildDir = fileURLToPath(new URL("../../dist/web/", import.meta.url));
+
+/** The built browser scripts, read from disk on each request (a rebuild needs no restart); null when absent. */
+export function nodeAssets(folder = webBuildDir): (name: string) => Promise<string | null> {
+  return async (name) => {
+    if (!/^[a-z-]+\.js$/.test(name)) return null;
+    return readFile(path.join(folder, name), "utf8").catch(() => null);
+  };
+}
+
 /** Node deps: database, embedder, chat model and logger from one Config. */
 export async function buildNodeDeps(config: Config, options: { inMemory?: boolean; logger?: Logger } = {}): Promise<Deps> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -46,5 +58,5 @@ export async function buildNodeDeps(config: Config, options: { inMemory?: boolea
     });
   }
   if (embedder.dimension > 0) await ensureVectorIndex(db, embedder.dimension);
-  return { config, db, embedder, chat, llmName: name, logger };
+  return { config, db, embedder, chat, llmName: name, logger, assets: nodeAssets() };
 }

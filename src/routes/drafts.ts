@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { toApiVerification } from "../answer/api-verification.ts";
 import { getDraft, saveDraft } from "../db/drafts-repo.ts";
@@ -18,6 +18,11 @@ const draftSchema = z.object({
   instructions: z.string().max(2000).optional(),
 });
 
+const exportSchema = z.object({
+  title: z.string().trim().min(1, "不能为空").max(200),
+  markdown: z.string().min(1, "不能为空").max(500_000),
+});
+
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** The API.md shape (extra fields are additive). */
@@ -29,6 +34,13 @@ function toApiDraft(draft: DraftResult) {
     })),
     verification: toApiVerification(draft.verification), notes: draft.notes, previous_document: draft.previousDocument, created_at: draft.createdAt,
   };
+}
+
+function docxResponse(context: Context<AppEnv>, bytes: Uint8Array, title: string): Response {
+  return context.body(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 200, {
+    "content-type": DOCX_TYPE,
+    "content-disposition": contentDisposition(`${title}（初稿）.docx`),
+  });
 }
 
 /** /api/drafts: create (drafter), read as JSON, read as .docx. */
@@ -46,6 +58,16 @@ export function draftRoutes(deps: Deps): Hono<AppEnv> {
     return context.json(toApiDraft(draft), 201);
   });
 
+  // The sections a caller may name, per kind (the drafting page's checkboxes).
+  app.get("/sections", (context) =>
+    context.json({ summary: sectionsOf("summary").map((spec) => spec.id), plan: sectionsOf("plan").map((spec) => spec.id) }));
+
+  // An edited draft as a Word document: the drafting page sends the text as the person left it.
+  app.post("/export", requireRole("drafter"), async (context) => {
+    const input = await readJson(context, exportSchema);
+    return docxResponse(context, await draftToDocx(input.markdown, input.title), input.title);
+  });
+
   app.get("/:id", async (context) => {
     const raw = context.req.param("id");
     const wantsDocx = raw.endsWith(".docx");
@@ -54,11 +76,7 @@ export function draftRoutes(deps: Deps): Hono<AppEnv> {
     if (!stored) throw new NotFoundError(`草稿不存在：${id}`);
     const draft = stored.result as DraftResult;
     if (!wantsDocx) return context.json(toApiDraft(draft));
-    const bytes = await draftToDocx(draft.markdown, draft.title);
-    return context.body(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 200, {
-      "content-type": DOCX_TYPE,
-      "content-disposition": contentDisposition(`${draft.title}（初稿）.docx`),
-    });
+    return docxResponse(context, await draftToDocx(draft.markdown, draft.title), draft.title);
   });
 
   return app;

@@ -1,0 +1,112 @@
+/**
+ * Browsers: which origins may call the API (CORS from `WIDGET_ORIGINS`), the security headers every response
+ * carries, and the pages and scripts the app serves (/, /draft, /admin, /widget.js). The scripts are built by
+ * `scripts/build-web.ts` from `src/web/` and reach the app through `deps.assets`, so Node and Workers serve the same.
+ */
+import { Hono, type MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import type { Config } from "../config.ts";
+import type { Deps } from "../deps.ts";
+import { AppError } from "../errors.ts";
+import type { AppEnv } from "./auth.ts";
+
+/** Whether a request's Origin is the service's own (pages served by the app). */
+function sameOrigin(origin: string, requestUrl: string): boolean {
+  return new URL(requestUrl).origin === origin;
+}
+
+/**
+ * CORS on the API: an origin in `WIDGET_ORIGINS` gets the CORS headers; any other foreign origin is refused with
+ * 403 and no CORS headers (its preflight too), so a page elsewhere can neither read nor write. Requests without an
+ * Origin (curl, SDKs, bots) and the app's own pages pass.
+ */
+export function browserAccess(config: Config): MiddlewareHandler<AppEnv> {
+  const allowed = new Set(config.widgetOrigins);
+  const withCors = cors({
+    origin: (origin) => (allowed.has(origin) ? origin : null),
+    allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
+    allowHeaders: ["Authorization", "Content-Type", "Accept"],
+    exposeHeaders: ["X-Request-Id"],
+    maxAge: 600,
+  });
+  return async (context, next) => {
+    const origin = context.req.header("origin");
+    if (origin && !allowed.has(origin) && !sameOrigin(origin, context.req.url)) {
+      throw new AppError("forbidden", "该网页来源不在 WIDGET_ORIGINS 允许列表中，不能调用本服务的接口");
+    }
+    return withCors(context, next);
+  };
+}
+
+/** Headers on every response: no sniffing, no referrer, no framing by default (pages set frame-ancestors). */
+export const baseSecurityHeaders = secureHeaders({
+  referrerPolicy: "no-referrer",
+  xFrameOptions: false,
+  // /widget.js is loaded by pages on the allowed origins.
+  crossOriginResourcePolicy: "cross-origin",
+  crossOriginEmbedderPolicy: false,
+  crossOriginOpenerPolicy: "same-origin",
+  strictTransportSecurity: false,
+});
+
+/** The Content-Security-Policy of the app's own pages. */
+export function pagePolicy(config: Config): string {
+  const ancestors = ["'self'", ...config.widgetOrigins].join(" ");
+  return [
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "connect-src 'self'",
+    "object-src 'none'", "base-uri 'none'", "form-action 'self'", `frame-ancestors ${ancestors}`,
+  ].join("; ");
+}
+
+const PAGES: Record<string, { title: string; script: string }> = {
+  "/": { title: "园区工作总结助手 · 问答", script: "chat.js" },
+  "/draft": { title: "园区工作总结助手 · 起草", script: "draft.js" },
+  "/admin": { title: "园区工作总结助手 · 资料管理", script: "admin.js" },
+};
+
+function pageHtml(title: string, script: string): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+</head>
+<body>
+<noscript>请启用浏览器的 JavaScript 后使用本页面。</noscript>
+<div id="app"></div>
+<script type="module" src="/assets/${script}"></script>
+</body>
+</html>
+`;
+}
+
+const NOT_BUILT = "页面脚本尚未构建：请运行 npm run build:web（npm start 会自动构建）";
+
+/** Pages and scripts. */
+export function browserRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const policy = pagePolicy(deps.config);
+  for (const [path, page] of Object.entries(PAGES)) {
+    app.get(path, (context) => {
+      context.header("Content-Security-Policy", policy);
+      context.header("Cache-Control", "no-store");
+      return context.html(pageHtml(page.title, page.script));
+    });
+  }
+  const script = async (name: string) => {
+    const body = deps.assets ? await deps.assets(name) : null;
+    if (body === null) throw new AppError("not_found", NOT_BUILT);
+    return body;
+  };
+  app.get("/widget.js", async (context) => {
+    const body = await script("widget.js");
+    return context.body(body, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" });
+  });
+  app.get("/assets/:name{[a-z-]+\\.js}", async (context) => {
+    const body = await script(context.req.param("name"));
+    return context.body(body, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" });
+  });
+  return app;
+}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.ts";
+import { ConfigError, parseConfig } from "../../src/config.ts";
+import { createTestDeps } from "../helpers/test-deps.ts";
+
+const ALLOWED = "https://intranet.example.gov.cn";
+const OTHER = "https://elsewhere.example.com";
+
+describe("browsers: CORS from WIDGET_ORIGINS, security headers, pages and scripts", () => {
+  let deps: Awaited<ReturnType<typeof createTestDeps>>;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    deps = await createTestDeps({
+      env: { WIDGET_ORIGINS: `${ALLOWED}, http://127.0.0.1:9000` },
+      assets: async (name) => (name === "widget.js" ? "console.log('widget')" : name === "chat.js" ? "/* chat */" : null),
+    });
+    app = createApp(deps);
+  });
+  afterAll(async () => deps.dispose());
+
+  it("parses WIDGET_ORIGINS as origins and rejects anything else", () => {
+    expect(deps.config.widgetOrigins).toEqual([ALLOWED, "http://127.0.0.1:9000"]);
+    expect(() => parseConfig({ WIDGET_ORIGINS: "intranet.example.gov.cn" })).toThrow(ConfigError);
+    expect(() => parseConfig({ WIDGET_ORIGINS: "https://a.example/path" })).toThrow(/WIDGET_ORIGINS/);
+    expect(parseConfig({}).widgetOrigins).toEqual([]);
+  });
+
+  it("answers an allowed origin's preflight and request with CORS headers", async () => {
+    const preflight = await app.request("/api/ask", {
+      method: "OPTIONS",
+      headers: { Origin: ALLOWED, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(ALLOWED);
+    expect(preflight.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("authorization");
+    const response = await app.request("/api/facts?park=none", { headers: { Origin: ALLOWED } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe(ALLOWED);
+  });
+
+  it("refuses another origin, preflight and simple request alike, without CORS headers, and writes nothing", async () => {
+    const preflight = await app.request("/api/documents", { method: "OPTIONS", headers: { Origin: OTHER, "Access-Control-Request-Method": "POST" } });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    // A text/plain POST needs no preflight: it must still be refused before it reaches the route.
+    const write = await app.request("/api/documents", { method: "POST", headers: { Origin: OTHER, "Content-Type": "text/plain" }, body: '{"text":"园区2024年工作总结。实现工业总产值1亿元。"}' });
+    expect(write.status).toBe(403);
+    expect(write.headers.get("content-type")).toContain("application/problem+json");
+    const { documents } = (await (await app.request("/api/documents")).json()) as { documents: unknown[] };
+    expect(documents).toHaveLength(0);
+  });
+
+  it("lets the app's own pages (same origin) and clients without an Origin through", async () => {
+    const own = await app.request("http://localhost/api/facts?park=none", { headers: { Origin: "http://localhost" } });
+    expect(own.status).toBe(200);
+    expect((await app.request("/api/facts?park=none")).status).toBe(200);
+  });
+
+  it("serves the pages with a CSP whose frame-ancestors are the allowed origins, nosniff and no referrer", async () => {
+    for (const path of ["/", "/draft", "/admin"]) {
+      const response = await app.request(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toContain("text/html");
+      const csp = response.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain(`frame-ancestors 'self' ${ALLOWED} http://127.0.0.1:9000`);
+      expect(csp).toContain("script-src 'self'");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(await response.text()).toMatch(/<script type="module" src="\/assets\/(chat|draft|admin)\.js">/);
+    }
+  });
+
+  it("serves the built widget to any page, and says how to build when a script is missing", async () => {
+    const widget = await app.request("/widget.js");
+    expect(widget.status).toBe(200);
+    expect(widget.headers.get("content-type")).toContain("javascript");
+    expect(widget.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    expect(await widget.text()).toContain("widget");
+    const missing = await app.request("/assets/admin.js");
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { detail: string }).detail).toContain("npm run build:web");
+    expect((await app.request("/assets/..%2fserver.js")).status).toBe(404);
+  });
+});
