@@ -7,6 +7,12 @@ import { describe, expect, it } from "vitest";
  * never a higher one nor another folder of its own layer. This is what keeps the folders free of
  * cycles (docs/ARCHITECTURE.md draws the same picture).
  */
+/**
+ * src/web/ is browser code bundled on its own: it may import only itself and the pure domain layer, and no
+ * server module imports it. It stands outside the ranks below.
+ */
+const BROWSER = "web";
+
 const LAYERS: string[][] = [
   ["domain", "types", "errors.ts", "config.ts", "logger.ts"],
   ["text"],
@@ -40,6 +46,14 @@ function layerOf(unit: string): number {
   return LAYERS.findIndex((layer) => layer.includes(unit));
 }
 
+/** Imports that cross the browser boundary: web → anything but web and domain, or anything → web. */
+function acrossBrowser(edges: Array<[string, string]>): string[] {
+  return edges
+    .filter(([file, target]) => target.startsWith(SRC) && unitOf(file) !== unitOf(target))
+    .filter(([file, target]) => (unitOf(file) === BROWSER ? unitOf(target) !== "domain" : unitOf(target) === BROWSER))
+    .map(([file, target]) => `${relative(SRC, file)} → ${relative(SRC, target)}`);
+}
+
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)["'](\.\.?\/[^"']+)["']/gm;
 
 function importsOf(file: string): string[] {
@@ -50,7 +64,8 @@ function importsOf(file: string): string[] {
 /** The imports that break the direction, as "from → to" paths relative to src/. */
 function upward(edges: Array<[string, string]>): string[] {
   return edges
-    .filter(([file, target]) => target.startsWith(SRC) && unitOf(target) !== unitOf(file) && layerOf(unitOf(target)) >= layerOf(unitOf(file)))
+    .filter(([file, target]) => target.startsWith(SRC) && unitOf(target) !== unitOf(file))
+    .filter(([file, target]) => unitOf(file) !== BROWSER && unitOf(target) !== BROWSER && layerOf(unitOf(target)) >= layerOf(unitOf(file)))
     .map(([file, target]) => `${relative(SRC, file)} → ${relative(SRC, target)}`);
 }
 
@@ -59,11 +74,22 @@ describe("src/ layering", () => {
 
   it("places every folder and top-level file in a layer", () => {
     const units = [...new Set(files.map(unitOf))];
-    expect(units.filter((unit) => layerOf(unit) < 0)).toEqual([]);
+    expect(units.filter((unit) => unit !== BROWSER && layerOf(unit) < 0)).toEqual([]);
   });
 
   it("imports only downward (or within the same folder)", () => {
     expect(upward(files.flatMap((file) => importsOf(file).map((target): [string, string] => [file, target])))).toEqual([]);
+  });
+
+  it("keeps browser code apart: src/web imports only itself and domain, and nothing imports it", () => {
+    const edges = files.flatMap((file) => importsOf(file).map((target): [string, string] => [file, target]));
+    expect(acrossBrowser(edges)).toEqual([]);
+    const at = (path: string) => join(SRC, path);
+    expect(acrossBrowser([
+      [at("web/a.ts"), at("answer/b.ts")],
+      [at("routes/a.ts"), at("web/b.ts")],
+      [at("web/a.ts"), at("domain/periods.ts")],
+    ])).toEqual(["web/a.ts → answer/b.ts", "routes/a.ts → web/b.ts"]);
   });
 
   it("reports an upward or sideways import", () => {
