@@ -2,18 +2,19 @@ import type { MiddlewareHandler } from "hono";
 import type { Config, Role } from "../config.ts";
 import { AppError } from "../errors.ts";
 
-export type AppEnv = { Variables: { role: Role; requestId: string } };
+export type AppEnv = { Variables: { role: Role; requestId: string; embedded?: boolean } };
 
 const rank: Record<Role, number> = { reader: 1, drafter: 2, admin: 3 };
 
 /**
  * Bearer-token auth for /api/* and /v1/*. With no API_TOKENS configured every caller is admin
- * (the local default; the server says so at start).
+ * (the local default; the server says so at start). A call from an embedding page (`embedded`, set by
+ * `browserAccess`) is a reader whatever its token: widget tokens are reader tokens.
  */
 export function authenticate(config: Config): MiddlewareHandler<AppEnv> {
   return async (context, next) => {
     if (!config.apiTokens) {
-      context.set("role", "admin");
+      context.set("role", context.get("embedded") ? "reader" : "admin");
       return next();
     }
     const header = context.req.header("authorization") ?? "";
@@ -21,7 +22,7 @@ export function authenticate(config: Config): MiddlewareHandler<AppEnv> {
     if (!token) throw new AppError("unauthorized", "缺少访问令牌：请在 Authorization 头中提供 Bearer 令牌");
     const match = config.apiTokens.find((entry) => entry.token === token);
     if (!match) throw new AppError("unauthorized", "访问令牌无效");
-    context.set("role", match.role);
+    context.set("role", context.get("embedded") ? "reader" : match.role);
     return next();
   };
 }

@@ -11,15 +11,26 @@ import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import type { AppEnv } from "./auth.ts";
 
-/** Whether a request's Origin is the service's own (pages served by the app). */
-function sameOrigin(origin: string, requestUrl: string): boolean {
-  return new URL(requestUrl).origin === origin;
+/**
+ * Whether a request's Origin is the service's own (pages served by the app). Hosts are compared, not schemes: behind
+ * a TLS-terminating proxy the page is https://host while the app sees http://host (or the proxy's X-Forwarded-Host).
+ */
+function sameOrigin(origin: string, requestUrl: string, forwardedHost: string | undefined): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  return host === new URL(requestUrl).host || (forwardedHost !== undefined && host === forwardedHost.split(",")[0].trim());
 }
 
 /**
  * CORS on the API: an origin in `WIDGET_ORIGINS` gets the CORS headers; any other foreign origin is refused with
  * 403 and no CORS headers (its preflight too), so a page elsewhere can neither read nor write. Requests without an
- * Origin (curl, SDKs, bots) and the app's own pages pass.
+ * Origin (curl, SDKs, bots) and the app's own pages pass. A call from an allowed foreign origin is an embedded
+ * widget's: it is marked `embedded`, and `authenticate` gives it the reader role whatever token it carries (a token
+ * written into an intranet page's HTML is readable by everyone who opens the page).
  */
 export function browserAccess(config: Config): MiddlewareHandler<AppEnv> {
   const allowed = new Set(config.widgetOrigins);
@@ -32,9 +43,11 @@ export function browserAccess(config: Config): MiddlewareHandler<AppEnv> {
   });
   return async (context, next) => {
     const origin = context.req.header("origin");
-    if (origin && !allowed.has(origin) && !sameOrigin(origin, context.req.url)) {
+    const own = !origin || sameOrigin(origin, context.req.url, context.req.header("x-forwarded-host"));
+    if (!own && !allowed.has(origin)) {
       throw new AppError("forbidden", "该网页来源不在 WIDGET_ORIGINS 允许列表中，不能调用本服务的接口");
     }
+    context.set("embedded", !own);
     return withCors(context, next);
   };
 }

@@ -56,6 +56,42 @@ describe("browsers: CORS from WIDGET_ORIGINS, security headers, pages and script
     expect((await app.request("/api/facts?park=none")).status).toBe(200);
   });
 
+  it("behind a TLS proxy the own page (https://host, app sees http://host or X-Forwarded-Host) is still own", async () => {
+    const direct = await app.request("http://park.example/api/facts?park=none", { headers: { Origin: "https://park.example" } });
+    expect(direct.status).toBe(200);
+    const forwarded = await app.request("http://10.0.0.5:8787/api/facts?park=none", { headers: { Origin: "https://park.example", "X-Forwarded-Host": "park.example" } });
+    expect(forwarded.status).toBe(200);
+    const spoofed = await app.request("http://park.example/api/facts?park=none", { headers: { Origin: "https://park.example.evil.com" } });
+    expect(spoofed.status).toBe(403);
+  });
+
+  it("an embedding page is a reader: it can ask but not write, even with no API_TOKENS set", async () => {
+    const body = JSON.stringify({ title: "嵌入测试", park: "测试园区", year: 2024, text: "测试园区2024年工作总结。实现工业总产值1亿元。" });
+    const write = await app.request("/api/documents", { method: "POST", headers: { Origin: ALLOWED, "Content-Type": "application/json" }, body });
+    expect(write.status).toBe(403);
+    expect(write.headers.get("access-control-allow-origin")).toBe(ALLOWED);
+    expect(((await write.json()) as { detail: string }).detail).toContain("角色");
+    const ask = await app.request("/api/ask", { method: "POST", headers: { Origin: ALLOWED, "Content-Type": "application/json" }, body: JSON.stringify({ question: "测试园区2024年工业总产值是多少？" }) });
+    expect(ask.status).toBe(200);
+    const { documents } = (await (await app.request("/api/documents")).json()) as { documents: unknown[] };
+    expect(documents).toHaveLength(0);
+  });
+
+  it("a writer's token used from an embedding page is capped at reader; the same token without an Origin writes", async () => {
+    const tokened = await createTestDeps({ env: { WIDGET_ORIGINS: ALLOWED, API_TOKENS: "admin:admin-token-0123456789" } });
+    try {
+      const tokenApp = createApp(tokened);
+      const body = JSON.stringify({ title: "令牌测试", park: "测试园区", year: 2024, text: "测试园区2024年工作总结。实现工业总产值1亿元。" });
+      const headers = { Authorization: "Bearer admin-token-0123456789", "Content-Type": "application/json" };
+      const embedded = await tokenApp.request("/api/documents", { method: "POST", headers: { ...headers, Origin: ALLOWED }, body });
+      expect(embedded.status).toBe(403);
+      const direct = await tokenApp.request("/api/documents", { method: "POST", headers, body });
+      expect(direct.status).toBeLessThan(300);
+    } finally {
+      await tokened.dispose();
+    }
+  });
+
   it("serves the pages with a CSP whose frame-ancestors are the allowed origins, nosniff and no referrer", async () => {
     for (const path of ["/", "/draft", "/admin"]) {
       const response = await app.request(path);
