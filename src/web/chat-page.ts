@@ -1,28 +1,46 @@
 /**
- * `/`: the full-page chat, with a park picker and this browser's conversation history (localStorage: the
- * questions and the conversation ids, nothing else).
+ * `/`: the full-page chat, with a park picker and this browser's conversation history (localStorage: each
+ * conversation's turns as answered, so reopening one shows it again and follow-ups continue it).
  */
 import { ApiError } from "./api.ts";
-import { createChatView } from "./chat-view.ts";
+import { createChatView, type StoredTurn } from "./chat-view.ts";
 import { clear, h } from "./dom.ts";
 import { pageFrame, parksOnRecord } from "./page.ts";
 
-const HISTORY_KEY = "park-assistant-history";
+const HISTORY_KEY = "park-assistant-conversations";
+const MAX_CONVERSATIONS = 20;
+const MAX_TURNS = 20;
 
-interface HistoryEntry {
-  question: string;
-  park: string;
+interface StoredConversation {
   conversationId: string;
+  park: string;
+  title: string;
   at: string;
+  turns: StoredTurn[];
 }
 
-const readHistory = (): HistoryEntry[] => {
+const readHistory = (): StoredConversation[] => {
   try {
-    return JSON.parse(localStorage.getItem(HISTORY_KEY) ?? "[]");
+    const stored = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? "[]");
+    return Array.isArray(stored) ? stored.filter((entry) => entry && typeof entry.conversationId === "string" && Array.isArray(entry.turns)) : [];
   } catch {
     return [];
   }
 };
+
+/** Keeps as many conversations as the browser's quota allows, newest first. */
+function writeHistory(entries: StoredConversation[]): void {
+  let kept = entries.slice(0, MAX_CONVERSATIONS);
+  while (kept.length) {
+    try {
+      localStorage.setItem(HISTORY_KEY, JSON.stringify(kept));
+      return;
+    } catch {
+      kept = kept.slice(0, -1);
+    }
+  }
+  localStorage.removeItem(HISTORY_KEY);
+}
 
 const { main, client } = pageFrame("/", "园区工作总结助手");
 const picker = h("select", { "aria-label": "选择园区" }, h("option", { value: "" }, "全部园区"));
@@ -30,9 +48,12 @@ const history = h("nav", { class: "history", "aria-label": "历史对话" });
 const chat = createChatView({
   client, base: "", park: () => picker.value || undefined,
   onAnswer(question, result) {
-    const entries = readHistory().filter((entry) => entry.conversationId !== result.conversationId);
-    entries.unshift({ question, park: picker.value, conversationId: result.conversationId, at: new Date().toISOString() });
-    localStorage.setItem(HISTORY_KEY, JSON.stringify(entries.slice(0, 30)));
+    const entries = readHistory();
+    const existing = entries.find((entry) => entry.conversationId === result.conversationId);
+    const conversation: StoredConversation = existing ?? { conversationId: result.conversationId, park: picker.value, title: question, at: "", turns: [] };
+    conversation.at = new Date().toISOString();
+    conversation.turns = [...conversation.turns, { question, result }].slice(-MAX_TURNS);
+    writeHistory([conversation, ...entries.filter((entry) => entry !== existing)]);
     drawHistory();
   },
 });
@@ -41,16 +62,31 @@ picker.addEventListener("change", () => chat.reset());
 function drawHistory(): void {
   clear(history);
   history.appendChild(h("h2", { class: "muted", style: "font-size:14px" }, "本机历史对话"));
+  const newChat = h("button", { type: "button", class: "new-chat" }, "＋ 新对话");
+  newChat.addEventListener("click", () => {
+    chat.reset();
+    chat.focus();
+  });
+  history.appendChild(newChat);
   const entries = readHistory();
   if (!entries.length) history.appendChild(h("p", { class: "muted" }, "暂无"));
   for (const entry of entries) {
-    const button = h("button", { type: "button", title: entry.park || "全部园区" }, entry.question);
+    const label = entry.turns.length > 1 ? `${entry.title}（${entry.turns.length}轮）` : entry.title;
+    const button = h("button", { type: "button", title: `${entry.park || "全部园区"} · ${entry.at.slice(0, 10)}` }, label);
     button.addEventListener("click", () => {
       picker.value = entry.park;
-      chat.reset(entry.conversationId);
+      chat.reset(entry.conversationId, entry.turns);
       chat.focus();
     });
     history.appendChild(button);
+  }
+  if (entries.length) {
+    const wipe = h("button", { type: "button", class: "muted" }, "清除本机历史");
+    wipe.addEventListener("click", () => {
+      localStorage.removeItem(HISTORY_KEY);
+      drawHistory();
+    });
+    history.appendChild(wipe);
   }
 }
 

@@ -19,11 +19,17 @@ export interface ChatViewOptions {
   placeholder?: string;
 }
 
+/** One answered turn as the page keeps it in this browser. */
+export interface StoredTurn {
+  question: string;
+  result: AskResult;
+}
+
 export interface ChatView {
   element: HTMLElement;
   ask(question: string): Promise<void>;
-  /** Start a new conversation (a new park, a history entry). */
-  reset(conversationId?: string): void;
+  /** Start a new conversation (a new park), or reopen a stored one with its turns shown again. */
+  reset(conversationId?: string, turns?: readonly StoredTurn[]): void;
   focus(): void;
 }
 
@@ -55,10 +61,18 @@ export function createChatView(options: ChatViewOptions): ChatView {
   const view: ChatView = {
     element,
     focus: () => input.focus(),
-    reset(id) {
+    reset(id, turns = []) {
       conversationId = id;
       clear(messages);
       element.querySelector(".fact-popup")?.remove();
+      for (const turn of turns) {
+        messages.appendChild(h("div", { class: "message user" }, turn.question));
+        const answer = h("div", { class: "answer" });
+        const bubble = h("div", { class: "message assistant" }, answer);
+        messages.appendChild(bubble);
+        finish(bubble, answer, turn.result);
+      }
+      scroll();
     },
     async ask(raw) {
       const question = raw.trim();

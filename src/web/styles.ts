@@ -80,6 +80,6 @@ progress { width: 160px; }
   .panel { right: 0; bottom: 0; width: 100vw; max-width: 100vw; height: 100vh; max-height: 100vh; border-radius: 0; }
   .launcher { right: 12px; bottom: 12px; }
   .chat-page { grid-template-columns: 1fr; height: auto; }
-  .chat-page .history { display: none; }
+  .chat-page .history { max-height: 140px; border-bottom: 1px solid var(--pa-border); }
 }
 `;

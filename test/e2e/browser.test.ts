@@ -29,8 +29,11 @@ let buildError: string | null = null;
 const contexts: BrowserContext[] = [];
 
 /** A fresh page (own context) that records uncaught page errors and dialogs. */
-async function openPage(): Promise<{ page: Page; errors: Error[]; dialogs: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", acceptDownloads: true });
+async function openPage(options: { viewport?: { width: number; height: number }; acceptConfirm?: boolean } = {}): Promise<{ page: Page; errors: Error[]; dialogs: string[] }> {
+  const context = await browser!.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 }, locale: "zh-CN", acceptDownloads: true,
+    ...(options.viewport ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+  });
   contexts.push(context);
   const page = await context.newPage();
   const errors: Error[] = [];
@@ -38,7 +41,7 @@ async function openPage(): Promise<{ page: Page; errors: Error[]; dialogs: strin
   page.on("pageerror", (error) => errors.push(error));
   page.on("dialog", (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
+    void (options.acceptConfirm && dialog.type() === "confirm" ? dialog.accept() : dialog.dismiss());
   });
   return { page, errors, dialogs };
 }
@@ -398,6 +401,104 @@ describe.skipIf(!haveChromium && !inCi)("browser end-to-end (Chromium)", () => {
     await detail.scrollIntoViewIfNeeded();
     await shot(page, "6-admin-upload");
     expect(dialogs).toEqual([]);
+
+    // The fact browser finds the new fact by park and indicator, with its document as the source.
+    const facts = page.getByRole("region", { name: "事实数据库" });
+    await facts.getByLabel("园区").selectOption("测试园区");
+    await facts.getByLabel("指标").fill("工业总产值");
+    await facts.getByRole("button", { name: "查询" }).click();
+    await expect.poll(() => facts.locator("tbody tr").count(), { timeout: 15_000 }).toBe(1);
+    const factCells = await facts.locator("tbody tr td").allTextContents();
+    expect(factCells.slice(0, 4)).toEqual(["工业总产值", "12.5", "亿元", "2024年"]);
+    expect(factCells.at(-1)).toBe(title);
+    await facts.scrollIntoViewIfNeeded();
+    await shot(page, "6b-admin-fact-browser");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it("/admin: 删除 asks first; dismissed keeps the document, accepted removes it and its facts", async () => {
+    const title = "删除测试园区2024年工作总结";
+    const upload = async (page: Page) => {
+      await page.goto(`${stack!.appUrl}/admin`);
+      await expect.poll(() => page.locator("tr[data-id]").count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    };
+    const dismissing = await openPage();
+    await upload(dismissing.page);
+    await dismissing.page.getByLabel("选择文件").setInputFiles({
+      name: "e2e-delete.txt", mimeType: "text/plain",
+      buffer: Buffer.from(`${title}\n删除测试园区2024年工作总结。园区实现工业总产值7.5亿元。\n`, "utf8"),
+    });
+    const row = (page: Page) => page.locator("tr[data-id]", { hasText: title });
+    await expect.poll(() => row(dismissing.page).count(), { timeout: 30_000 }).toBe(1);
+    await row(dismissing.page).getByRole("button", { name: `删除“${title}”` }).click();
+    await expect.poll(() => dismissing.dialogs.length).toBe(1);
+    expect(dismissing.dialogs[0]).toMatch(/^confirm: 确定删除/);
+    expect(await row(dismissing.page).count()).toBe(1);
+
+    const accepting = await openPage({ acceptConfirm: true });
+    await upload(accepting.page);
+    await row(accepting.page).getByRole("button", { name: `删除“${title}”` }).click();
+    await expect.poll(() => row(accepting.page).count(), { timeout: 15_000 }).toBe(0);
+    const { facts } = (await (await fetch(`${stack!.appUrl}/api/facts?park=${encodeURIComponent("删除测试园区")}`)).json()) as { facts: unknown[] };
+    expect(facts).toEqual([]);
+    expect([...dismissing.errors, ...accepting.errors]).toEqual([]);
+  }, 60_000);
+
+  it("/ chat page: the park picker, then this browser's history reopens a conversation with its turns and continues it", async () => {
+    builtScript("chat.js", buildError);
+    const { page, errors } = await openPage();
+    await page.goto(`${stack!.appUrl}/`);
+    const picker = page.getByLabel("选择园区");
+    await expect.poll(() => picker.locator("option", { hasText: PARK }).count(), { timeout: 15_000 }).toBe(1);
+    await picker.selectOption(PARK);
+    const done = page.locator('.message.assistant[data-state="done"]');
+    const ask = async (question: string, count: number) => {
+      await page.getByLabel("输入问题").fill(question);
+      await page.getByRole("button", { name: "发送" }).click();
+      await expect.poll(() => done.count(), { timeout: 30_000 }).toBe(count);
+    };
+    await ask("2022年工业总产值是多少？", 1);
+    expect(await done.last().locator('button.chip[data-status="verified"]', { hasText: "352.9" }).count()).toBe(1);
+
+    // A reload starts empty; the history lists the conversation; opening it shows the turn again with its chip.
+    await page.reload();
+    const history = page.getByRole("navigation", { name: "历史对话" });
+    const entry = history.getByRole("button", { name: "2022年工业总产值是多少？" });
+    await expect.poll(() => entry.count(), { timeout: 15_000 }).toBe(1);
+    expect(await done.count()).toBe(0);
+    await entry.click();
+    await expect.poll(() => done.count()).toBe(1);
+    expect(await page.locator(".message.user").first().textContent()).toBe("2022年工业总产值是多少？");
+    expect(await done.first().locator('button.chip[data-status="verified"]', { hasText: "352.9" }).count()).toBe(1);
+    expect(await picker.inputValue()).toBe(PARK);
+
+    // The follow-up continues that conversation (same park, the new year), and the entry counts two turns.
+    await ask("那2023年呢？", 2);
+    expect(await done.last().locator('button.chip[data-status="verified"]', { hasText: "371.2" }).count()).toBe(1);
+    await expect.poll(() => history.getByRole("button", { name: /2022年工业总产值是多少？（2轮）/ }).count()).toBe(1);
+    await shot(page, "7-chat-page-history");
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it("widget on a phone: the panel fills the screen, the answer and its chip fit without sideways scrolling", async () => {
+    const { page, errors } = await openPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(stack!.hostUrl);
+    await page.locator(`${WIDGET} button[aria-label="打开园区助手"]`).click();
+    await askInWidget(page, "2022年工业总产值是多少？");
+    const panel = await page.locator(`${WIDGET} .panel`).boundingBox();
+    expect(panel).toMatchObject({ x: 0, y: 0, width: 390, height: 844 });
+    const overflow = await page.locator(`${WIDGET} .messages`).evaluate((element) => element.scrollWidth - element.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const chip = assistantBubbles(page).last().locator('button.chip[data-status="verified"]', { hasText: "352.9" });
+    const box = (await chip.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await chip.tap();
+    await expect.poll(() => page.locator(`${WIDGET} .fact-popup`).isVisible()).toBe(true);
+    const popup = (await page.locator(`${WIDGET} .fact-popup`).boundingBox())!;
+    expect(popup.x).toBeGreaterThanOrEqual(0);
+    expect(popup.x + popup.width).toBeLessThanOrEqual(390);
+    await shot(page, "8-widget-phone");
     expect(errors).toEqual([]);
   }, 60_000);
 });

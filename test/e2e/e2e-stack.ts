@@ -93,7 +93,7 @@ export interface Stack {
 /** The intranet page: its own CSS (red buttons, serif text) and the one widget tag. */
 function hostPage(appUrl: string): string {
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>江屿经济开发区 · 内网门户</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>江屿经济开发区 · 内网门户</title>
 <style>
   body { font-family: serif; margin: 24px; background: #fffbe6; }
   button { background: red; color: yellow; font-size: 30px; border: 4px solid black; }
