@@ -480,6 +480,38 @@ describe.skipIf(!haveChromium && !inCi)("browser end-to-end (Chromium)", () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
+  it("widget: a refused token and an unreachable service each show a clear Chinese message, and the next ask works", async () => {
+    const { page, errors } = await openPage();
+    await page.goto(stack!.hostUrl);
+    await page.locator(`${WIDGET} button[aria-label="打开园区助手"]`).click();
+    const alert = page.locator(`${WIDGET} .error[role="alert"]`);
+    const send = async (question: string) => {
+      await page.locator(`${WIDGET} textarea[aria-label="输入问题"]`).fill(question);
+      await page.locator(`${WIDGET} button[aria-label="发送"]`).click();
+    };
+    // What the service says to a bad token (401 problem+json), as the browser receives it.
+    await page.route("**/api/ask", (route) => route.fulfill({
+      status: 401, contentType: "application/problem+json",
+      headers: { "access-control-allow-origin": stack!.hostOrigin },
+      body: JSON.stringify({ type: "about:blank", title: "Unauthorized", status: 401, detail: "访问令牌无效" }),
+    }));
+    await send("2022年工业总产值是多少？");
+    await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(1);
+    expect(await alert.textContent()).toContain("访问令牌无效");
+    // The service gone: the connection fails.
+    await page.unroute("**/api/ask");
+    await page.route("**/api/ask", (route) => route.abort("connectionrefused"));
+    await send("2022年工业总产值是多少？");
+    await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(2);
+    const down = (await alert.last().textContent()) ?? "";
+    expect(down).toMatch(/无法连接/);
+    await shot(page, "9-widget-errors");
+    await page.unroute("**/api/ask");
+    await askInWidget(page, "2022年工业总产值是多少？");
+    expect(await assistantBubbles(page).last().locator('button.chip[data-status="verified"]', { hasText: "352.9" }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it("widget on a phone: the panel fills the screen, the answer and its chip fit without sideways scrolling", async () => {
     const { page, errors } = await openPage({ viewport: { width: 390, height: 844 } });
     await page.goto(stack!.hostUrl);
