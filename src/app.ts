@@ -5,6 +5,8 @@ import { ZodError } from "zod";
 import type { Deps } from "./deps.ts";
 import { AppError, problemBody } from "./errors.ts";
 import { auditWrites } from "./routes/audit.ts";
+import type { BotRouteOptions } from "./routes/bots/common.ts";
+import { botRoutes } from "./routes/bots/index.ts";
 import { baseSecurityHeaders, browserAccess, browserRoutes } from "./routes/browser.ts";
 import { authenticate, type AppEnv } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
@@ -16,12 +18,17 @@ import { openaiRoutes } from "./routes/openai-compat.ts";
 import { statsRoutes } from "./routes/stats.ts";
 import { verifyRoutes } from "./routes/verify.ts";
 
+/** What tests vary beyond deps: the bots' answer verb and passive-reply budget. */
+export interface AppOptions {
+  bots?: BotRouteOptions;
+}
+
 /**
  * Build the Hono app from injected services. Never listens: `server.ts` (Node) and `worker.ts` (Workers) serve it,
  * tests call `app.request()`.
  * @example const app = createApp(deps); const response = await app.request("/healthz");
  */
-export function createApp(deps: Deps): Hono<AppEnv> {
+export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use("*", requestId());
@@ -49,6 +56,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route("/api/facts", factRoutes(deps));
   app.route("/api/stats", statsRoutes(deps));
   app.route("/v1", openaiRoutes(deps));
+  app.route("/bots", botRoutes(deps, options.bots));
 
   app.notFound(() => {
     throw new AppError("not_found", "请求的路径不存在");

@@ -47,6 +47,10 @@ const originList = z
     return origins;
   });
 
+/** An outbound API origin (tests point it at a local capture server); no path, no trailing slash. */
+const apiBase = (fallback: string) =>
+  optionalString.pipe(z.url({ message: "must be a URL" }).optional()).transform((value) => (value ?? fallback).replace(/\/+$/, ""));
+
 const configSchema = z.object({
   PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).default(8787),
   DATA_DIR: z.string().min(1).default("./data"),
@@ -60,6 +64,28 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LOAD_CORPUS: z.enum(["auto", "never"]).default("auto"),
   WIDGET_ORIGINS: originList,
+  PUBLIC_BASE_URL: optionalString.pipe(z.url({ message: "must be a URL" }).optional()),
+  WECOM_CORP_ID: optionalString,
+  WECOM_TOKEN: optionalString,
+  WECOM_ENCODING_AES_KEY: optionalString.pipe(z.string().regex(/^[A-Za-z0-9]{43}$/, "must be the 43-character EncodingAESKey").optional()),
+  WECOM_AGENT_ID: optionalString.pipe(z.string().regex(/^\d+$/, "must be the app's numeric AgentId").optional()),
+  WECOM_SECRET: optionalString,
+  WECOM_AIBOT_TOKEN: optionalString,
+  WECOM_AIBOT_ENCODING_AES_KEY: optionalString.pipe(z.string().regex(/^[A-Za-z0-9]{43}$/, "must be the 43-character EncodingAESKey").optional()),
+  DINGTALK_APP_KEY: optionalString,
+  DINGTALK_APP_SECRET: optionalString,
+  FEISHU_APP_ID: optionalString,
+  FEISHU_APP_SECRET: optionalString,
+  FEISHU_VERIFICATION_TOKEN: optionalString,
+  FEISHU_ENCRYPT_KEY: optionalString,
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_SECRET_TOKEN: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 characters of A-Z, a-z, 0-9, _ and -").optional()),
+  BOT_PARK: optionalString,
+  WECOM_API_BASE: apiBase("https://qyapi.weixin.qq.com"),
+  DINGTALK_API_BASE: apiBase("https://oapi.dingtalk.com"),
+  FEISHU_API_BASE: apiBase("https://open.feishu.cn"),
+  TELEGRAM_API_BASE: apiBase("https://api.telegram.org"),
+  BOT_REPLAY_WINDOW_S: z.coerce.number({ message: "must be a number of seconds" }).int().min(0).default(300),
 });
 
 export type Role = "admin" | "drafter" | "reader";
@@ -75,6 +101,22 @@ export interface Config {
   loadCorpus: "auto" | "never";
   /** Origins whose pages may embed the widget and call /api/* from the browser (CORS, frame-ancestors). */
   widgetOrigins: string[];
+  /** The address people open the service at (links in bot replies); the request's own origin when unset. */
+  publicBaseUrl?: string;
+  bots: BotsConfig;
+}
+
+/** The messaging platforms; each is present (on) only when its secrets are set. */
+export interface BotsConfig {
+  /** The park questions are answered for unless they name another (one bot per park, or a default). */
+  park?: string;
+  /** Signed timestamps older or newer than this many seconds are refused; 0 turns the check off. */
+  replayWindowS: number;
+  wecom?: { corpId: string; token: string; encodingAesKey: string; agentId?: string; secret?: string; apiBase: string };
+  wecomAibot?: { token: string; encodingAesKey: string };
+  dingtalk?: { appKey?: string; appSecret: string; apiBase: string };
+  feishu?: { appId: string; appSecret: string; verificationToken?: string; encryptKey?: string; apiBase: string };
+  telegram?: { botToken: string; secretToken: string; apiBase: string };
 }
 
 export class ConfigError extends Error {
@@ -120,5 +162,51 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
     logLevel: env.LOG_LEVEL,
     loadCorpus: env.LOAD_CORPUS,
     widgetOrigins: env.WIDGET_ORIGINS,
+    publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, ""),
+    bots: botsConfig(env),
+  };
+}
+
+type Env = z.infer<typeof configSchema>;
+
+/** A platform is on when any of its variables is set; then the ones it cannot work without must be set too. */
+function platform<T>(env: Env, names: Array<keyof Env>, required: Array<keyof Env>, build: () => T): T | undefined {
+  if (!names.some((name) => env[name] !== undefined)) return undefined;
+  const missing = required.find((name) => env[name] === undefined);
+  if (missing) throw new ConfigError(String(missing), `is required when ${names.filter((name) => env[name] !== undefined).join(", ")} is set`);
+  return build();
+}
+
+function botsConfig(env: Env): BotsConfig {
+  const wecom = platform(env, ["WECOM_CORP_ID", "WECOM_TOKEN", "WECOM_ENCODING_AES_KEY", "WECOM_AGENT_ID", "WECOM_SECRET"],
+    ["WECOM_CORP_ID", "WECOM_TOKEN", "WECOM_ENCODING_AES_KEY"], () => ({
+      corpId: env.WECOM_CORP_ID!, token: env.WECOM_TOKEN!, encodingAesKey: env.WECOM_ENCODING_AES_KEY!,
+      agentId: env.WECOM_AGENT_ID, secret: env.WECOM_SECRET, apiBase: env.WECOM_API_BASE,
+    }));
+  if (wecom && (wecom.agentId === undefined) !== (wecom.secret === undefined)) {
+    throw new ConfigError(wecom.agentId ? "WECOM_SECRET" : "WECOM_AGENT_ID", "WECOM_AGENT_ID and WECOM_SECRET go together (active replies through message/send)");
+  }
+  const feishu = platform(env, ["FEISHU_APP_ID", "FEISHU_APP_SECRET", "FEISHU_VERIFICATION_TOKEN", "FEISHU_ENCRYPT_KEY"],
+    ["FEISHU_APP_ID", "FEISHU_APP_SECRET"], () => ({
+      appId: env.FEISHU_APP_ID!, appSecret: env.FEISHU_APP_SECRET!, verificationToken: env.FEISHU_VERIFICATION_TOKEN,
+      encryptKey: env.FEISHU_ENCRYPT_KEY, apiBase: env.FEISHU_API_BASE,
+    }));
+  if (feishu && !feishu.verificationToken && !feishu.encryptKey) {
+    throw new ConfigError("FEISHU_ENCRYPT_KEY", "set FEISHU_ENCRYPT_KEY (signed, encrypted events) or at least FEISHU_VERIFICATION_TOKEN");
+  }
+  return {
+    park: env.BOT_PARK,
+    replayWindowS: env.BOT_REPLAY_WINDOW_S,
+    wecom,
+    wecomAibot: platform(env, ["WECOM_AIBOT_TOKEN", "WECOM_AIBOT_ENCODING_AES_KEY"], ["WECOM_AIBOT_TOKEN", "WECOM_AIBOT_ENCODING_AES_KEY"], () => ({
+      token: env.WECOM_AIBOT_TOKEN!, encodingAesKey: env.WECOM_AIBOT_ENCODING_AES_KEY!,
+    })),
+    dingtalk: platform(env, ["DINGTALK_APP_KEY", "DINGTALK_APP_SECRET"], ["DINGTALK_APP_SECRET"], () => ({
+      appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET!, apiBase: env.DINGTALK_API_BASE,
+    })),
+    feishu,
+    telegram: platform(env, ["TELEGRAM_BOT_TOKEN", "TELEGRAM_SECRET_TOKEN"], ["TELEGRAM_BOT_TOKEN", "TELEGRAM_SECRET_TOKEN"], () => ({
+      botToken: env.TELEGRAM_BOT_TOKEN!, secretToken: env.TELEGRAM_SECRET_TOKEN!, apiBase: env.TELEGRAM_API_BASE,
+    })),
   };
 }

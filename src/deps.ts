@@ -18,4 +18,9 @@ export interface Deps {
   logger: Logger;
   /** The built browser scripts (widget.js, chat.js, draft.js, admin.js) by file name; null when not built. */
   assets?: (name: string) => Promise<string | null>;
+  /**
+   * Keep work going after the response has gone (bots answer after acknowledging): Workers pass it to
+   * `waitUntil`; on Node the promise simply runs. Tests use it to wait for the delivery.
+   */
+  background?: (task: Promise<unknown>) => void;
 }

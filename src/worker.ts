@@ -5,6 +5,7 @@ import { migrate } from "./db/migrate.ts";
 import { INDICATORS } from "./domain/indicators.ts";
 import initSql from "./db/migrations/001_init.sql";
 import aliasesSql from "./db/migrations/002_aliases_and_context.sql";
+import botEventsSql from "./db/migrations/003_bot_events.sql";
 import { openPostgres } from "./db/pg-client.ts";
 import type { Deps } from "./deps.ts";
 import { createEmbedder } from "./embed/create-embedder.ts";
@@ -19,7 +20,11 @@ interface Env {
   [variable: string]: unknown;
 }
 
-const migrations = [{ name: "001_init.sql", sql: initSql }, { name: "002_aliases_and_context.sql", sql: aliasesSql }];
+const migrations = [
+  { name: "001_init.sql", sql: initSql },
+  { name: "002_aliases_and_context.sql", sql: aliasesSql },
+  { name: "003_bot_events.sql", sql: botEventsSql },
+];
 let migrated: Promise<unknown> | undefined;
 
 /**
@@ -39,7 +44,10 @@ export default {
     await migrated;
     const { chat, name } = createChatModel(config);
     const assets = env.ASSETS;
+    // Bot answers run after the acknowledgement: the isolate stays up for them, and the connection closes after.
+    const background: Promise<unknown>[] = [];
     const deps: Deps = {
+      background: (task) => background.push(task),
       config, db, embedder: createEmbedder(config), chat, llmName: name, logger: createLogger(config.logLevel),
       assets: assets ? async (file) => {
         const response = await assets.fetch(new URL(`/${file}`, request.url).toString());
@@ -47,7 +55,7 @@ export default {
       } : undefined,
     };
     const response = await createApp(deps).fetch(request);
-    context.waitUntil(db.close());
+    context.waitUntil(Promise.allSettled(background).then(() => db.close()));
     return response;
   },
 };

@@ -22,6 +22,7 @@ const LAYERS: string[][] = [
   ["deps.ts"],
   ["retrieve", "ingest"],
   ["answer", "draft"],
+  ["bots"],
   ["routes", "node"],
   ["app.ts"],
   ["server.ts", "worker.ts"],

@@ -1,0 +1,85 @@
+/**
+ * Calls to the platforms' APIs: JSON over fetch with a timeout, errors that say which platform refused what,
+ * and a cache for the access tokens they hand out (WeCom access_token, Feishu tenant_access_token: 7200 s).
+ */
+
+const TIMEOUT_MS = 10_000;
+/** Refresh this long before the platform says a token expires. */
+const EARLY_REFRESH_S = 300;
+
+export class OutboundError extends Error {
+  constructor(message: string, readonly retryWithNewToken = false) {
+    super(message);
+    this.name = "OutboundError";
+  }
+}
+
+/** POST (or GET without body) JSON; returns the parsed response, throws OutboundError on a non-2xx status. */
+export async function callJson(url: string, init: { method?: "GET" | "POST"; body?: unknown; headers?: Record<string, string> } = {}): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      headers: { ...(init.body === undefined ? {} : { "Content-Type": "application/json; charset=utf-8" }), ...init.headers },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new OutboundError(`${new URL(url).host}: ${(error as Error).message}`);
+  }
+  const text = await response.text();
+  if (!response.ok) throw new OutboundError(`${new URL(url).host} answered ${response.status}: ${text.slice(0, 200)}`);
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    throw new OutboundError(`${new URL(url).host} answered with no JSON: ${text.slice(0, 200)}`);
+  }
+}
+
+/** One token per credential set, shared by every request of this process (or Workers isolate). */
+export class TokenCache {
+  private value?: { token: string; expiresAt: number };
+  private pending?: Promise<string>;
+
+  constructor(private readonly fetchToken: () => Promise<{ token: string; expiresInS: number }>) {}
+
+  async get(): Promise<string> {
+    if (this.value && Date.now() < this.value.expiresAt) return this.value.token;
+    this.pending ??= this.fetchToken()
+      .then(({ token, expiresInS }) => {
+        this.value = { token, expiresAt: Date.now() + Math.max(60, expiresInS - EARLY_REFRESH_S) * 1000 };
+        return token;
+      })
+      .finally(() => {
+        this.pending = undefined;
+      });
+    return this.pending;
+  }
+
+  invalidate(): void {
+    this.value = undefined;
+  }
+
+  /** Run `call` with the token; when the platform says the token is no longer valid, once more with a new one. */
+  async with<T>(call: (token: string) => Promise<T>): Promise<T> {
+    try {
+      return await call(await this.get());
+    } catch (error) {
+      if (!(error instanceof OutboundError && error.retryWithNewToken)) throw error;
+      this.invalidate();
+      return call(await this.get());
+    }
+  }
+}
+
+const caches = new Map<string, TokenCache>();
+
+/** The cache for one credential set (keyed by platform, API base and app id). */
+export function tokenCache(key: string, fetchToken: () => Promise<{ token: string; expiresInS: number }>): TokenCache {
+  let cache = caches.get(key);
+  if (!cache) {
+    cache = new TokenCache(fetchToken);
+    caches.set(key, cache);
+  }
+  return cache;
+}
