@@ -44,7 +44,7 @@ function writeHistory(entries: StoredConversation[]): void {
 
 const { main, client } = pageFrame("/", "园区工作总结助手");
 const picker = h("select", { "aria-label": "选择园区" }, h("option", { value: "" }, "全部园区"));
-const history = h("nav", { class: "history", "aria-label": "历史对话" });
+const historyNav = h("nav", { class: "history", "aria-label": "历史对话" });
 const chat = createChatView({
   client, base: "", park: () => picker.value || undefined,
   onAnswer(question, result) {
@@ -60,16 +60,16 @@ const chat = createChatView({
 picker.addEventListener("change", () => chat.reset());
 
 function drawHistory(): void {
-  clear(history);
-  history.appendChild(h("h2", { class: "muted", style: "font-size:14px" }, "本机历史对话"));
+  clear(historyNav);
+  historyNav.appendChild(h("h2", { class: "muted", style: "font-size:14px" }, "本机历史对话"));
   const newChat = h("button", { type: "button", class: "new-chat" }, "＋ 新对话");
   newChat.addEventListener("click", () => {
     chat.reset();
     chat.focus();
   });
-  history.appendChild(newChat);
+  historyNav.appendChild(newChat);
   const entries = readHistory();
-  if (!entries.length) history.appendChild(h("p", { class: "muted" }, "暂无"));
+  if (!entries.length) historyNav.appendChild(h("p", { class: "muted" }, "暂无"));
   for (const entry of entries) {
     const label = entry.turns.length > 1 ? `${entry.title}（${entry.turns.length}轮）` : entry.title;
     const button = h("button", { type: "button", title: `${entry.park || "全部园区"} · ${entry.at.slice(0, 10)}` }, label);
@@ -78,7 +78,7 @@ function drawHistory(): void {
       chat.reset(entry.conversationId, entry.turns);
       chat.focus();
     });
-    history.appendChild(button);
+    historyNav.appendChild(button);
   }
   if (entries.length) {
     const wipe = h("button", { type: "button", class: "muted" }, "清除本机历史");
@@ -86,15 +86,29 @@ function drawHistory(): void {
       localStorage.removeItem(HISTORY_KEY);
       drawHistory();
     });
-    history.appendChild(wipe);
+    historyNav.appendChild(wipe);
   }
 }
 
 main.appendChild(h("div", { class: "field" }, h("span", {}, "园区"), picker));
-main.appendChild(h("div", { class: "chat-page" }, history, chat.element));
+main.appendChild(h("div", { class: "chat-page" }, historyNav, chat.element));
 drawHistory();
+/** A link from a bot reply (/?q=…&park=…) opens with that question asked: the full answer, chips and sources. */
+function askFromLink(): void {
+  const url = new URL(location.href);
+  const question = url.searchParams.get("q")?.trim();
+  if (!question) return;
+  const park = url.searchParams.get("park")?.trim() ?? "";
+  if (park && ![...picker.options].some((option) => option.value === park)) picker.appendChild(h("option", { value: park }, park));
+  picker.value = park;
+  url.searchParams.delete("q");
+  url.searchParams.delete("park");
+  window.history.replaceState(null, "", url);
+  void chat.ask(question);
+}
+
 parksOnRecord(client).then((parks) => {
   for (const park of parks) picker.appendChild(h("option", { value: park }, park));
 }).catch((error) => {
   main.prepend(h("div", { class: "error", role: "alert" }, error instanceof ApiError ? error.message : "无法读取园区列表"));
-});
+}).finally(askFromLink);

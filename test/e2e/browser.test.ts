@@ -512,6 +512,17 @@ describe.skipIf(!haveChromium && !inCi)("browser end-to-end (Chromium)", () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it("/?q=…&park=… (the link in a bot reply) opens with that question answered for that park", async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${stack!.appUrl}/?${new URLSearchParams({ q: "江屿经济开发区2023年工业总产值", park: PARK })}`);
+    const done = page.locator('.message.assistant[data-state="done"]');
+    await expect.poll(() => done.count(), { timeout: 30_000 }).toBe(1);
+    expect(await done.first().locator('button.chip[data-status="verified"]', { hasText: "371.2" }).count()).toBe(1);
+    expect(await page.getByLabel("选择园区").inputValue()).toBe(PARK);
+    expect(new URL(page.url()).search).toBe("");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it("widget on a phone: the panel fills the screen, the answer and its chip fit without sideways scrolling", async () => {
     const { page, errors } = await openPage({ viewport: { width: 390, height: 844 } });
     await page.goto(stack!.hostUrl);

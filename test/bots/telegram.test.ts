@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { telegramQuestion } from "../../src/routes/bots/telegram.ts";
+import { botApp, botDeps, type BotDeps, type Capture, startCapture } from "./bot-helpers.ts";
+
+const BOT_TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11";
+const SECRET = "park_secret-token_42";
+
+/** An Update as the Bot API delivers it (core.telegram.org/bots/api#update). */
+function update(updateId: number, text: string, chat: { id: number; type: string } = { id: 1111111, type: "private" }, entities?: unknown[]) {
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId + 1000, from: { id: 1111111, is_bot: false, first_name: "San", username: "zhangsan", language_code: "zh-hans" },
+      chat: { ...chat, ...(chat.type === "private" ? { first_name: "San" } : { title: "园区工作群" }) }, date: Math.floor(Date.now() / 1000), text,
+      ...(entities ? { entities } : {}),
+    },
+  };
+}
+
+describe("/bots/telegram (Bot API webhook)", () => {
+  let capture: Capture;
+  let deps: BotDeps;
+  beforeAll(async () => {
+    capture = await startCapture();
+    deps = await botDeps({ TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_SECRET_TOKEN: SECRET, TELEGRAM_API_BASE: capture.url });
+  });
+  afterAll(async () => {
+    await deps.dispose();
+    await capture.close();
+  });
+  const post = (body: unknown, secret: string | null = SECRET) => botApp(deps).request("/bots/telegram", {
+    method: "POST", headers: { "content-type": "application/json", ...(secret === null ? {} : { "X-Telegram-Bot-Api-Secret-Token": secret }) }, body: JSON.stringify(body),
+  });
+
+  it("answers a private message with sendMessage, as a reply to it", async () => {
+    expect((await post(update(500001, "2023年工业总产值是多少？"))).status).toBe(200);
+    await deps.settle();
+    const [sent] = capture.to(`/bot${BOT_TOKEN}/sendMessage`);
+    expect(sent.body).toMatchObject({ chat_id: 1111111, reply_parameters: { message_id: 501001 } });
+    expect(sent.body.text).toContain("202.3亿元");
+    expect(sent.body.text).toContain("完整回答：https://zhushou.example.gov.cn/?q=");
+    expect(sent.body.parse_mode).toBeUndefined();
+  });
+
+  it("the Bot API's own sample update (core.telegram.org/bots/webhooks, \"Testing your bot with updates\"): /start gets the help", async () => {
+    const sample = '{"update_id":10000,"message":{"date":1441645532,"chat":{"last_name":"Test Lastname","id":1111111,"first_name":"Test","username":"Test"},"message_id":1365,"from":{"last_name":"Test Lastname","id":1111111,"first_name":"Test","username":"Test"},"text":"/start"}}';
+    const response = await botApp(deps).request("/bots/telegram", { method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET }, body: sample });
+    expect(response.status).toBe(200);
+    await deps.settle();
+    const help = capture.to(`/bot${BOT_TOKEN}/sendMessage`).find((request) => request.body.reply_parameters?.message_id === 1365);
+    expect(help?.body.text).toContain("可以这样问");
+  });
+
+  it("a redelivered update_id is answered once", async () => {
+    await post(update(500002, "2023年税金是多少？"));
+    await post(update(500002, "2023年税金是多少？"));
+    await deps.settle();
+    expect(capture.to(`/bot${BOT_TOKEN}/sendMessage`).filter((request) => request.body.text.includes("8.6亿元"))).toHaveLength(1);
+  });
+
+  it("a missing or wrong secret token is refused with 401 and nothing is sent", async () => {
+    const before = capture.requests.length;
+    expect((await post(update(500003, "2023年工业总产值是多少？"), null)).status).toBe(401);
+    expect((await post(update(500004, "2023年工业总产值是多少？"), `${SECRET}x`)).status).toBe(401);
+    expect((await post(update(500005, "2023年工业总产值是多少？"), SECRET.replace("4", "5"))).status).toBe(401);
+    await deps.settle();
+    expect(capture.requests.length).toBe(before);
+  });
+
+  it("in a group: the @mention and the command's bot name are stripped; /help lists what can be asked", async () => {
+    const text = "@park_helper_bot 滨江园区2023年工业总产值";
+    await post(update(500006, text, { id: -1001234567890, type: "supergroup" }, [{ type: "mention", offset: 0, length: 16 }]));
+    await post(update(500007, "/help@park_helper_bot", { id: -1001234567890, type: "supergroup" }, [{ type: "bot_command", offset: 0, length: 21 }]));
+    await deps.settle();
+    const sent = capture.to(`/bot${BOT_TOKEN}/sendMessage`).filter((request) => request.body.chat_id === -1001234567890);
+    expect(sent).toHaveLength(2);
+    expect(sent.find((request) => request.body.text.includes("95.4亿元"))).toBeTruthy();
+    expect(sent.find((request) => request.body.text.includes("可以这样问"))).toBeTruthy();
+  });
+
+  it("telegramQuestion: mentions and /ask are removed, other commands kept", () => {
+    expect(telegramQuestion("/ask@park_bot 2023年税金", [{ type: "bot_command", offset: 0, length: 13 }])).toBe("2023年税金");
+    expect(telegramQuestion("/start", [{ type: "bot_command", offset: 0, length: 6 }])).toBe("/start");
+    expect(telegramQuestion("税金 @park_bot", [{ type: "mention", offset: 3, length: 9 }])).toBe("税金");
+  });
+});
