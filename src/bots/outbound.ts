@@ -83,3 +83,21 @@ export function tokenCache(key: string, fetchToken: () => Promise<{ token: strin
   }
   return cache;
 }
+
+const identities = new Map<string, Promise<string | null>>();
+
+/**
+ * The bot's own identity on a platform (Telegram username, Feishu open_id), asked once per process; null when
+ * the platform could not say (callers then accept any mention). A failed lookup is asked again next time.
+ */
+export function botIdentity(key: string, lookup: () => Promise<string>): Promise<string | null> {
+  let identity = identities.get(key);
+  if (!identity) {
+    identity = lookup().catch(() => {
+      identities.delete(key);
+      return null;
+    });
+    identities.set(key, identity);
+  }
+  return identity;
+}

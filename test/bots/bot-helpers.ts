@@ -32,6 +32,8 @@ function platformAnswer(path: string): unknown {
   if (path.startsWith("/open-apis/auth/v3/tenant_access_token/internal")) return { code: 0, msg: "ok", tenant_access_token: "t-feishu-token", expire: 7200 };
   if (path.startsWith("/open-apis/im/v1/messages/")) return { code: 0, msg: "success", data: {} };
   if (/^\/bot[^/]+\/sendMessage/.test(path)) return { ok: true, result: { message_id: 2 } };
+  if (/^\/bot[^/]+\/getMe/.test(path)) return { ok: true, result: { id: 42, is_bot: true, first_name: "园区助手", username: "park_helper_bot" } };
+  if (path.startsWith("/open-apis/bot/v3/info")) return { code: 0, msg: "ok", bot: { open_id: "ou_bot", app_name: "园区助手" } };
   if (path.startsWith("/robot/sendBySession")) return { errcode: 0, errmsg: "ok" };
   return { error: "unknown path" };
 }

@@ -109,6 +109,12 @@ describe("DingTalk robot sign and constant-time compare", () => {
     expect(await dingtalkSignature(timestamp, secret)).toBe(createHmac("sha256", secret).update(`${timestamp}\n${secret}`).digest("base64"));
   });
 
+  it("the inputs of the doc's own signing sample (接收消息: timestamp 1577262236757, appSecret \"this is a secret\")", async () => {
+    // The doc's Java/Python samples print the value without stating it; this is what both node:crypto and Python's
+    // hmac give for those inputs.
+    expect(await dingtalkSignature("1577262236757", "this is a secret")).toBe("DJrE6qdyVGCQz9z5r2MDuNcNAhwYnuAkyj13cx169CA=");
+  });
+
   it("compares equal strings as equal and any difference, length included, as different", () => {
     expect(timingSafeEqualText("abc", "abc")).toBe(true);
     expect(timingSafeEqualText("abc", "abd")).toBe(false);

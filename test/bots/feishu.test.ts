@@ -106,6 +106,16 @@ describe("/bots/feishu (event subscription, encrypted and signed)", () => {
     expect(capture.requests.length).toBe(before);
   });
 
+  it("a group message that mentions someone else, not the bot, is not answered", async () => {
+    const event = receive("ev-6", "om_6", "@_user_1 2023年工业总产值是多少？", true);
+    event.event.message.mentions = [{ key: "@_user_1", id: { open_id: "ou_colleague" }, name: "李四", tenant_key: "tenant" }];
+    const body = JSON.stringify({ encrypt: encrypt(JSON.stringify(event)) });
+    expect((await post(body, signedHeaders(body))).status).toBe(200);
+    await deps.settle();
+    expect(capture.to("/open-apis/im/v1/messages/om_6/reply")).toHaveLength(0);
+    expect(capture.to("/open-apis/bot/v3/info")).toHaveLength(1);
+  });
+
   it("a group message that mentions no one is not answered", async () => {
     const event = receive("ev-5", "om_5", "大家好", true);
     delete (event.event.message as { mentions?: unknown }).mentions;

@@ -78,6 +78,19 @@ describe("/bots/telegram (Bot API webhook)", () => {
     expect(sent.find((request) => request.body.text.includes("可以这样问"))).toBeTruthy();
   });
 
+  it("in a group, a message not addressed to this bot (no mention, another bot's mention) is not answered; a reply to it is", async () => {
+    const group = { id: -1009876543210, type: "supergroup" };
+    await post(update(500010, "2023年工业总产值是多少？", group));
+    await post(update(500011, "@other_bot 2023年工业总产值是多少？", group, [{ type: "mention", offset: 0, length: 10 }]));
+    const reply = update(500012, "2023年税金呢？", group);
+    (reply.message as Record<string, unknown>).reply_to_message = { message_id: 9, from: { id: 42, is_bot: true, first_name: "园区助手", username: "park_helper_bot" }, chat: group, date: 1, text: "…" };
+    await post(reply);
+    await deps.settle();
+    const sent = capture.to(`/bot${BOT_TOKEN}/sendMessage`).filter((request) => request.body.chat_id === group.id);
+    expect(sent.map((request) => request.body.reply_parameters.message_id)).toEqual([501012]);
+    expect(capture.to(`/bot${BOT_TOKEN}/getMe`)).toHaveLength(1);
+  });
+
   it("telegramQuestion: mentions and /ask are removed, other commands kept", () => {
     expect(telegramQuestion("/ask@park_bot 2023年税金", [{ type: "bot_command", offset: 0, length: 13 }])).toBe("2023年税金");
     expect(telegramQuestion("/start", [{ type: "bot_command", offset: 0, length: 6 }])).toBe("/start");

@@ -11,7 +11,7 @@ import type { BotsConfig } from "../../config.ts";
 import type { Deps } from "../../deps.ts";
 import { BotCryptoError, feishuDecrypt, feishuSignature, timingSafeEqualText } from "../../bots/crypto.ts";
 import { answerOnce, fresh } from "../../bots/dispatch.ts";
-import { callJson, OutboundError, tokenCache } from "../../bots/outbound.ts";
+import { botIdentity, callJson, OutboundError, tokenCache } from "../../bots/outbound.ts";
 import { parseJsonKeepingIds } from "../../bots/payload.ts";
 import { botReply } from "../../bots/reply.ts";
 import type { AppEnv } from "../auth.ts";
@@ -37,7 +37,7 @@ const eventSchema = z.object({
       chat_type: z.string().optional(),
       message_type: z.string(),
       content: z.string(),
-      mentions: z.array(z.object({ key: z.string() }).passthrough()).optional(),
+      mentions: z.array(z.object({ key: z.string(), id: z.object({ open_id: z.string().optional() }).partial().optional() }).passthrough()).optional(),
     }).passthrough().optional(),
   }).passthrough().optional(),
 }).passthrough();
@@ -60,6 +60,17 @@ async function replyText(config: FeishuConfig, messageId: string, text: string):
     })) as { code?: number; msg?: string };
     if (result.code) throw new OutboundError(`Feishu reply: ${result.code} ${result.msg}`, STALE_TOKEN.has(result.code));
   });
+}
+
+/** The bot's own open_id (GET /open-apis/bot/v3/info), to tell a mention of it from a mention of someone else. */
+function botOpenId(config: FeishuConfig): Promise<string | null> {
+  return botIdentity(`feishu:${config.apiBase}:${config.appId}`, () => tenantToken(config).with(async (token) => {
+    const result = (await callJson(`${config.apiBase}/open-apis/bot/v3/info`, { headers: { Authorization: `Bearer ${token}` } })) as {
+      code?: number; msg?: string; bot?: { open_id?: string };
+    };
+    if (result.code || !result.bot?.open_id) throw new OutboundError(`Feishu bot info: ${result.code} ${result.msg}`, STALE_TOKEN.has(result.code ?? 0));
+    return result.bot.open_id;
+  }));
 }
 
 /** The text of a text message with its @_user_N mention placeholders removed. */
@@ -119,7 +130,11 @@ export function feishuRoutes(deps: Deps, options: BotRouteOptions = {}): Hono<Ap
 
     const message = event.event?.message;
     if (event.header?.event_type !== "im.message.receive_v1" || !message || message.message_type !== "text") return context.json({});
-    if (message.chat_type === "group" && !message.mentions?.length) return context.json({});
+    if (message.chat_type === "group") {
+      // Only when the bot is mentioned (an app with the "read all group messages" scope sees every message).
+      const own = await botOpenId(config);
+      if (!message.mentions?.some((mention) => own === null || mention.id?.open_id === own)) return context.json({});
+    }
 
     const sender = event.event?.sender?.sender_id;
     await answerOnce(deps, {

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Deps } from "../../deps.ts";
 import { timingSafeEqualText } from "../../bots/crypto.ts";
 import { answerOnce } from "../../bots/dispatch.ts";
-import { callJson, OutboundError } from "../../bots/outbound.ts";
+import { botIdentity, callJson, OutboundError } from "../../bots/outbound.ts";
 import { parseJsonKeepingIds } from "../../bots/payload.ts";
 import { botReply } from "../../bots/reply.ts";
 import type { AppEnv } from "../auth.ts";
@@ -25,6 +25,7 @@ const updateSchema = z.object({
     chat: z.object({ id: z.union([z.number(), z.string()]), type: z.string().optional() }),
     text: z.string().optional(),
     entities: z.array(entitySchema).optional(),
+    reply_to_message: z.object({ from: z.object({ username: z.string().optional() }).partial().optional() }).passthrough().optional(),
   }).passthrough().optional(),
 }).passthrough();
 
@@ -45,6 +46,26 @@ export function telegramQuestion(text: string, entities: Array<z.infer<typeof en
   return result.trim();
 }
 
+type TelegramMessage = NonNullable<z.infer<typeof updateSchema>["message"]>;
+
+/**
+ * In a group, whether the message is for this bot: a mention of it, a command to it (or to no bot in
+ * particular), or a reply to one of its messages. Without privacy mode a bot sees every group message.
+ */
+function addressedInGroup(message: TelegramMessage, username: string | null): boolean {
+  const text = message.text ?? "";
+  const named = (part: string) => (username ? part.toLowerCase() === `@${username.toLowerCase()}` : true);
+  for (const entity of message.entities ?? []) {
+    const part = text.slice(entity.offset, entity.offset + entity.length);
+    if (entity.type === "mention" && named(part)) return true;
+    if (entity.type === "bot_command" && entity.offset === 0) {
+      const target = /@\w+$/.exec(part)?.[0];
+      if (!target || named(target)) return true;
+    }
+  }
+  return Boolean(username && message.reply_to_message?.from?.username?.toLowerCase() === username.toLowerCase());
+}
+
 export function telegramRoutes(deps: Deps, options: BotRouteOptions = {}): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
   const config = deps.config.bots.telegram;
@@ -56,6 +77,14 @@ export function telegramRoutes(deps: Deps, options: BotRouteOptions = {}): Hono<
     if (!parsed.success) return context.body(null, 200);
     const message = parsed.data.message;
     if (!message?.text) return context.body(null, 200);
+    if (message.chat.type === "group" || message.chat.type === "supergroup") {
+      const username = await botIdentity(`telegram:${config.apiBase}:${config.botToken}`, async () => {
+        const me = (await callJson(`${config.apiBase}/bot${config.botToken}/getMe`)) as { ok?: boolean; result?: { username?: string } };
+        if (!me.ok || !me.result?.username) throw new OutboundError("Telegram getMe: no username");
+        return me.result.username;
+      });
+      if (!addressedInGroup(message, username)) return context.body(null, 200);
+    }
 
     await answerOnce(deps, {
       platform: "telegram", eventId: String(parsed.data.update_id),
