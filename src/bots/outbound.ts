@@ -85,12 +85,14 @@ export function tokenCache(key: string, fetchToken: () => Promise<{ token: strin
 }
 
 const identities = new Map<string, Promise<string | null>>();
+/** A callback waits no longer than this for the first identity lookup (the platforms' deadlines are 3–5 s). */
+const IDENTITY_WAIT_MS = 800;
 
 /**
  * The bot's own identity on a platform (Telegram username, Feishu open_id), asked once per process; null when
- * the platform could not say (callers then accept any mention). A failed lookup is asked again next time.
+ * the platform could not say in time (callers then accept any mention). A failed lookup is asked again next time.
  */
-export function botIdentity(key: string, lookup: () => Promise<string>): Promise<string | null> {
+export async function botIdentity(key: string, lookup: () => Promise<string>): Promise<string | null> {
   let identity = identities.get(key);
   if (!identity) {
     identity = lookup().catch(() => {
@@ -99,5 +101,11 @@ export function botIdentity(key: string, lookup: () => Promise<string>): Promise
     });
     identities.set(key, identity);
   }
-  return identity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), IDENTITY_WAIT_MS);
+  });
+  const found = await Promise.race([identity, late]);
+  clearTimeout(timer);
+  return found;
 }
