@@ -15,7 +15,8 @@ const tokenList = z
     for (const pair of value.split(",")) {
       const [role, token] = pair.trim().split(":");
       if (!token || !["admin", "drafter", "reader"].includes(role)) {
-        context.addIssue({ code: "custom", message: `expected role:token pairs with roles admin, drafter or reader, got "${pair.trim()}"` });
+        // Never the pair itself: it holds a token.
+        context.addIssue({ code: "custom", message: `expected role:token pairs with roles admin, drafter or reader (entry ${tokens.length + 1} is not)` });
         return z.NEVER;
       }
       tokens.push({ role: role as Role, token });
@@ -90,6 +91,9 @@ const configSchema = z.object({
 
 export type Role = "admin" | "drafter" | "reader";
 
+/** Variables whose values are secrets (tokens, keys, passwords in a URL). */
+const SECRET_VARIABLE = /TOKEN|SECRET|KEY|DATABASE_URL/;
+
 /** Typed configuration; the only thing in the app that knows about environment variables. */
 export interface Config {
   port: number;
@@ -140,7 +144,9 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
     const issue = result.error.issues[0];
     const variable = String(issue.path[0] ?? "environment");
     const value = record[variable];
-    throw new ConfigError(variable, `${issue.message}${value !== undefined ? ` (got "${value}")` : ""}`);
+    // Secrets are never echoed (the message reaches the console and the logs); other values are, to show the typo.
+    const shown = value === undefined ? "" : SECRET_VARIABLE.test(variable) ? ` (${value.length} characters, value not shown)` : ` (got "${value}")`;
+    throw new ConfigError(variable, `${issue.message}${shown}`);
   }
   const env = result.data;
   // A base URL alone is enough for keyless local endpoints (Ollama, vLLM); they still need a non-empty key string.

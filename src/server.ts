@@ -4,6 +4,9 @@ import { ConfigError, parseConfig } from "./config.ts";
 import { buildNodeDeps } from "./node/build-deps.ts";
 import { loadCorpusIfEmpty } from "./node/load-corpus.ts";
 
+/** How long shutdown waits for bot answers still being delivered. */
+const SHUTDOWN_GRACE_MS = 15_000;
+
 /** Node entry: parse config, build deps, load the sample corpus into an empty database, serve. */
 async function main(): Promise<void> {
   let config;
@@ -20,12 +23,22 @@ async function main(): Promise<void> {
   const { logger } = deps;
   if (!config.apiTokens) logger.warn("API_TOKENS is not set: every caller has admin rights (local default)");
   if (config.loadCorpus === "auto") await loadCorpusIfEmpty(deps);
+  // Work that outlives its response (bot answers after the acknowledgement) is finished before shutting down.
+  const background = new Set<Promise<unknown>>();
+  deps.background = (task) => {
+    background.add(task);
+    void task.finally(() => background.delete(task));
+  };
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     logger.info("listening", { url: `http://localhost:${info.port}`, db: deps.db.kind, llm: deps.llmName, embedder: deps.embedder.name });
   });
   const shutdown = async () => {
     server.close();
+    if (background.size) {
+      logger.info("finishing background work before exit", { tasks: background.size });
+      await Promise.race([Promise.allSettled(background), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS))]);
+    }
     await deps.db.close();
     process.exit(0);
   };

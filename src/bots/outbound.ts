@@ -14,8 +14,19 @@ export class OutboundError extends Error {
   }
 }
 
-/** POST (or GET without body) JSON; returns the parsed response, throws OutboundError on a non-2xx status. */
-export async function callJson(url: string, init: { method?: "GET" | "POST"; body?: unknown; headers?: Record<string, string> } = {}): Promise<unknown> {
+export interface CallOptions {
+  method?: "GET" | "POST";
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** The platform's way of saying the access token is stale (WeCom 42001, Feishu 99991663 — Feishu with HTTP 400). */
+  staleToken?: (body: unknown) => boolean;
+}
+
+/**
+ * POST (or GET without body) JSON; returns the parsed response. A stale-token answer, whatever its HTTP status,
+ * throws an OutboundError that TokenCache.with retries with a new token; any other non-2xx status throws too.
+ */
+export async function callJson(url: string, init: CallOptions = {}): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -28,12 +39,15 @@ export async function callJson(url: string, init: { method?: "GET" | "POST"; bod
     throw new OutboundError(`${new URL(url).host}: ${(error as Error).message}`);
   }
   const text = await response.text();
-  if (!response.ok) throw new OutboundError(`${new URL(url).host} answered ${response.status}: ${text.slice(0, 200)}`);
+  let body: unknown;
   try {
-    return text ? JSON.parse(text) : {};
+    body = text ? JSON.parse(text) : {};
   } catch {
-    throw new OutboundError(`${new URL(url).host} answered with no JSON: ${text.slice(0, 200)}`);
+    throw new OutboundError(`${new URL(url).host} answered ${response.status} with no JSON: ${text.slice(0, 200)}`);
   }
+  if (init.staleToken?.(body)) throw new OutboundError(`${new URL(url).host}: access token no longer valid`, true);
+  if (!response.ok) throw new OutboundError(`${new URL(url).host} answered ${response.status}: ${text.slice(0, 200)}`);
+  return body;
 }
 
 /** One token per credential set, shared by every request of this process (or Workers isolate). */

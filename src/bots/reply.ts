@@ -24,7 +24,7 @@ export interface BotQuestion {
 export interface ReplyOptions {
   /** Where people open the service (PUBLIC_BASE_URL, else the callback's own origin). */
   baseUrl: string;
-  /** The platform's limit on a message, in UTF-8 bytes (WeCom 2048) or in characters (Telegram 4096). */
+  /** The platform's limit on a message, in UTF-8 bytes (WeCom 2048) or in UTF-16 units (Telegram 4096). */
   maxBytes?: number;
   maxChars?: number;
   answer?: AnswerFn;
@@ -69,7 +69,7 @@ const byteLength = (text: string) => new TextEncoder().encode(text).length;
 /** Cut the body (never the footer) so that body + footer fits the platform's limit. */
 function fit(body: string, footer: string, options: ReplyOptions): string {
   const fits = (text: string) =>
-    (options.maxBytes === undefined || byteLength(text) <= options.maxBytes) && (options.maxChars === undefined || [...text].length <= options.maxChars);
+    (options.maxBytes === undefined || byteLength(text) <= options.maxBytes) && (options.maxChars === undefined || text.length <= options.maxChars);
   const whole = footer ? `${body}\n\n${footer}` : body;
   if (fits(whole)) return whole;
   const characters = [...body];

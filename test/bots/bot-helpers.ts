@@ -22,6 +22,8 @@ export interface Capture {
   requests: Captured[];
   /** Requests whose path starts with `prefix`. */
   to(prefix: string): Captured[];
+  /** Answer the next requests to `prefix` with these (status, body) before the platform's success answer. */
+  failNext(prefix: string, ...answers: Array<{ status: number; body: unknown }>): void;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ function platformAnswer(path: string): unknown {
 
 export async function startCapture(): Promise<Capture> {
   const requests: Captured[] = [];
+  const queued: Array<{ prefix: string; status: number; body: unknown }> = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk) => chunks.push(chunk));
@@ -52,8 +55,10 @@ export async function startCapture(): Promise<Capture> {
         body = text;
       }
       requests.push({ method: request.method ?? "", path: request.url ?? "", headers: request.headers, body });
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify(platformAnswer(request.url ?? "")));
+      const at = queued.findIndex((answer) => (request.url ?? "").startsWith(answer.prefix));
+      const answer = at >= 0 ? queued.splice(at, 1)[0] : { status: 200, body: platformAnswer(request.url ?? "") };
+      response.writeHead(answer.status, { "content-type": "application/json" });
+      response.end(JSON.stringify(answer.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -61,6 +66,7 @@ export async function startCapture(): Promise<Capture> {
   return {
     url, requests,
     to: (prefix) => requests.filter((request) => request.path.startsWith(prefix)),
+    failNext: (prefix, ...answers) => queued.push(...answers.map((answer) => ({ prefix, ...answer }))),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

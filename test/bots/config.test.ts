@@ -31,6 +31,23 @@ describe("bot configuration (src/config.ts)", () => {
     expect(attempt({ WECOM_API_BASE: "not a url" })).toBe("WECOM_API_BASE");
   });
 
+  it("never echoes a secret in a configuration error (it reaches the console); other values are shown", () => {
+    const message = (env: Record<string, string>) => {
+      try {
+        parseConfig(env);
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const key = "Zx".repeat(20) + "abc!";
+    expect(message({ WECOM_ENCODING_AES_KEY: key })).not.toContain(key);
+    expect(message({ WECOM_ENCODING_AES_KEY: key })).toContain("value not shown");
+    expect(message({ TELEGRAM_BOT_TOKEN: "1:x", TELEGRAM_SECRET_TOKEN: "my secret!" })).not.toContain("my secret!");
+    expect(message({ API_TOKENS: "admin:sup3r-secret-admin-token,writer-no-role" })).not.toMatch(/sup3r|writer-no-role/);
+    expect(message({ PORT: "eighty" })).toContain('"eighty"');
+  });
+
   it("reads BOT_PARK, BOT_REPLAY_WINDOW_S=0 and a local API base without its trailing slash", () => {
     const config = parseConfig({ BOT_PARK: "示范园区", BOT_REPLAY_WINDOW_S: "0", FEISHU_APP_ID: "cli", FEISHU_APP_SECRET: "s", FEISHU_ENCRYPT_KEY: "k", FEISHU_API_BASE: "http://127.0.0.1:9999/" });
     expect(config.bots.park).toBe("示范园区");

@@ -109,9 +109,9 @@ describe("DingTalk robot sign and constant-time compare", () => {
     expect(await dingtalkSignature(timestamp, secret)).toBe(createHmac("sha256", secret).update(`${timestamp}\n${secret}`).digest("base64"));
   });
 
-  it("the inputs of the doc's own signing sample (接收消息: timestamp 1577262236757, appSecret \"this is a secret\")", async () => {
-    // The doc's Java/Python samples print the value without stating it; this is what both node:crypto and Python's
-    // hmac give for those inputs.
+  it("on the inputs of the doc's signing sample (接收消息: 1577262236757, \"this is a secret\"); the value is ours, the doc prints none", async () => {
+    // The doc's Java/Python samples print the value without stating it; this is what node:crypto and Python's hmac
+    // both give for those inputs, so it pins our WebCrypto path, not the platform.
     expect(await dingtalkSignature("1577262236757", "this is a secret")).toBe("DJrE6qdyVGCQz9z5r2MDuNcNAhwYnuAkyj13cx169CA=");
   });
 

@@ -106,6 +106,17 @@ describe("/bots/feishu (event subscription, encrypted and signed)", () => {
     expect(capture.requests.length).toBe(before);
   });
 
+  it("a rich-text (post) message is read as its text", async () => {
+    const event = receive("ev-post", "om_post", "");
+    event.event.message.message_type = "post";
+    event.event.message.content = JSON.stringify({ title: "", content: [[{ tag: "text", text: "滨江园区2023年" }, { tag: "text", text: "工业总产值" }]] });
+    const body = JSON.stringify({ encrypt: encrypt(JSON.stringify(event)) });
+    await post(body, signedHeaders(body));
+    await deps.settle();
+    const [reply] = capture.to("/open-apis/im/v1/messages/om_post/reply");
+    expect(JSON.parse(reply.body.content).text).toContain("95.4亿元");
+  });
+
   it("a group message that mentions someone else, not the bot, is not answered", async () => {
     const event = receive("ev-6", "om_6", "@_user_1 2023年工业总产值是多少？", true);
     event.event.message.mentions = [{ key: "@_user_1", id: { open_id: "ou_colleague" }, name: "李四", tenant_key: "tenant" }];
@@ -140,6 +151,31 @@ describe("/bots/feishu without an Encrypt Key (Verification Token only)", () => 
       await deps.settle();
       expect(capture.to("/open-apis/im/v1/messages/om_p1/reply")).toHaveLength(1);
       expect(capture.to("/open-apis/im/v1/messages/om_p2/reply")).toHaveLength(0);
+    } finally {
+      await deps.dispose();
+      await capture.close();
+    }
+  });
+});
+
+describe("/bots/feishu when the platform refuses", () => {
+  it("a stale tenant_access_token (HTTP 400, code 99991663) is replaced and the reply sent with the new one", async () => {
+    const capture = await startCapture();
+    const deps = await botDeps({ FEISHU_APP_ID: "cli_stale", FEISHU_APP_SECRET: "s", FEISHU_ENCRYPT_KEY: ENCRYPT_KEY, FEISHU_API_BASE: capture.url });
+    try {
+      const app = botApp(deps);
+      const send = async (eventId: string, messageId: string) => {
+        const body = JSON.stringify({ encrypt: encrypt(JSON.stringify(receive(eventId, messageId, "2023年工业总产值是多少？"))) });
+        expect((await app.request("/bots/feishu", { method: "POST", headers: signedHeaders(body), body })).status).toBe(200);
+        await deps.settle();
+      };
+      await send("st-1", "om_st1");
+      capture.failNext("/open-apis/im/v1/messages/", { status: 400, body: { code: 99991663, msg: "Invalid access token for authorization." } });
+      await send("st-2", "om_st2");
+      expect(capture.to("/open-apis/auth/v3/tenant_access_token/internal")).toHaveLength(2);
+      expect(capture.to("/open-apis/im/v1/messages/om_st2/reply")).toHaveLength(2);
+      const { rows } = await deps.db.query("SELECT state FROM bot_events WHERE event_id = 'om_st2'");
+      expect(rows).toEqual([{ state: "answered" }]);
     } finally {
       await deps.dispose();
       await capture.close();

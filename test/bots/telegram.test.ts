@@ -97,3 +97,46 @@ describe("/bots/telegram (Bot API webhook)", () => {
     expect(telegramQuestion("税金 @park_bot", [{ type: "mention", offset: 3, length: 9 }])).toBe("税金");
   });
 });
+
+describe("/bots/telegram delivery failures and dead claims", () => {
+  it("sendMessage failing three times marks the update failed; Telegram's redelivery then answers it", async () => {
+    const capture = await startCapture();
+    const deps = await botDeps({ TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_SECRET_TOKEN: SECRET, TELEGRAM_API_BASE: capture.url });
+    try {
+      const post = (body: unknown) => botApp(deps).request("/bots/telegram", {
+        method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET }, body: JSON.stringify(body),
+      });
+      const failure = { status: 502, body: { ok: false, error_code: 502, description: "Bad Gateway" } };
+      capture.failNext(`/bot${BOT_TOKEN}/sendMessage`, failure, failure, failure);
+      await post(update(600001, "2023年工业总产值是多少？"));
+      await deps.settle();
+      expect(capture.to(`/bot${BOT_TOKEN}/sendMessage`)).toHaveLength(3);
+      expect((await deps.db.query("SELECT state FROM bot_events WHERE event_id = '600001'")).rows).toEqual([{ state: "failed" }]);
+      await post(update(600001, "2023年工业总产值是多少？"));
+      await deps.settle();
+      expect(capture.to(`/bot${BOT_TOKEN}/sendMessage`)).toHaveLength(4);
+      expect((await deps.db.query("SELECT state FROM bot_events WHERE event_id = '600001'")).rows).toEqual([{ state: "answered" }]);
+    } finally {
+      await deps.dispose();
+      await capture.close();
+    }
+  }, 30_000);
+
+  it("a claim left pending past the lease (its process died) is taken over by the redelivery; a fresh pending one is not", async () => {
+    const capture = await startCapture();
+    const deps = await botDeps({ TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_SECRET_TOKEN: SECRET, TELEGRAM_API_BASE: capture.url });
+    try {
+      await deps.db.query("INSERT INTO bot_events (platform, event_id, state, received_at) VALUES ('telegram', '600002', 'pending', now() - interval '10 minutes'), ('telegram', '600003', 'pending', now())");
+      for (const id of [600002, 600003]) {
+        await botApp(deps).request("/bots/telegram", {
+          method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET }, body: JSON.stringify(update(id, "2023年税金是多少？")),
+        });
+      }
+      await deps.settle();
+      expect(capture.to(`/bot${BOT_TOKEN}/sendMessage`).map((request) => request.body.reply_parameters.message_id)).toEqual([601002]);
+    } finally {
+      await deps.dispose();
+      await capture.close();
+    }
+  });
+});

@@ -83,6 +83,16 @@ describe("/bots/wecom-aibot (企业微信 intelligent bot, JSON mode)", () => {
     expect(after[0]).toEqual(before[0]);
   });
 
+  it("a voice message (transcribed by WeCom) and a mixed message's text are questions too", async () => {
+    const voice = await callback({ msgid: "msg-voice", chattype: "single", from: { userid: "zhangsan" }, msgtype: "voice", voice: { content: "2023年税金是多少" } });
+    expect((await open(await botApp(deps).request(voice.path, voice.init))).stream.content).toContain("8.6亿元");
+    const mixed = await callback({
+      msgid: "msg-mixed", chattype: "single", from: { userid: "zhangsan" }, msgtype: "mixed",
+      mixed: { msg_item: [{ msgtype: "image", image: { url: "https://example.invalid/a.png" } }, { msgtype: "text", text: { content: "滨江园区2023年工业总产值" } }] },
+    });
+    expect((await open(await botApp(deps).request(mixed.path, mixed.init))).stream.content).toContain("95.4亿元");
+  });
+
   it("enter_chat gets the help text; 帮助 lists what can be asked", async () => {
     const enter = await callback({ msgid: "evt-1", msgtype: "event", create_time: 1700000000, from: { userid: "zhangsan" }, event: { eventtype: "enter_chat" } });
     const welcome = await open(await botApp(deps).request(enter.path, enter.init));

@@ -106,15 +106,21 @@ describe("/bots/wecom (企业微信 self-built app)", () => {
     expect(new TextEncoder().encode(content).length).toBeLessThanOrEqual(2048);
   });
 
-  it("the same MsgId again (WeCom's retry) is acknowledged and not answered twice; XML without CDATA reads the same", async () => {
+  it("the same MsgId again (WeCom's retry): the passive reply is sent again, not answered twice; XML without CDATA reads the same", async () => {
     const first = await callback({ from: "lisi", content: QUESTION, msgId: "700001" }, { cdata: false });
-    const answered = await botApp(deps).request(first.path, first.init);
-    expect(await openReply(await answered.text())).toContain("202.3亿元");
+    const answered = await openReply(await (await botApp(deps).request(first.path, first.init)).text());
+    expect(answered).toContain("202.3亿元");
+    const { rows: before } = await deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM messages");
+    // WeCom retries when the first response did not reach it in time: the same reply again, from the record.
     const retry = await callback({ from: "lisi", content: QUESTION, msgId: "700001" });
     const repeated = await botApp(deps).request(retry.path, retry.init);
     expect(repeated.status).toBe(200);
-    expect(await repeated.text()).toBe("");
+    const again = await openReply(await repeated.text());
+    const content = (xml: string) => /<Content><!\[CDATA\[(.*)\]\]><\/Content>/s.exec(xml)![1];
+    expect(content(again)).toBe(content(answered));
     await deps.settle();
+    const { rows: after } = await deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM messages");
+    expect(after[0].n).toBe(before[0].n);
     expect(capture.to("/cgi-bin/message/send")).toHaveLength(0);
   });
 
@@ -149,6 +155,43 @@ describe("/bots/wecom (企业微信 self-built app)", () => {
     expect((await botApp(deps).request(stale.path, stale.init)).status).toBe(401);
     const { rows } = await deps.db.query("SELECT event_id FROM bot_events WHERE event_id IN ('900001', '900002')");
     expect(rows).toEqual([]);
+  });
+});
+
+describe("/bots/wecom when message/send is not configured or refuses", () => {
+  it("without WECOM_AGENT_ID/WECOM_SECRET a late answer says so in the passive reply, and the user's retry is answered", async () => {
+    const capture = await startCapture();
+    const { WECOM_AGENT_ID: _agent, WECOM_SECRET: _secret, ...passiveOnly } = env(capture);
+    const deps = await botDeps(passiveOnly);
+    try {
+      const message = await callback({ from: "zhouba", content: QUESTION, msgId: "710001" });
+      const late = await botApp(deps, { answer: slowAnswer(300, answerQuestion), passiveMs: 30 }).request(message.path, message.init);
+      expect(await openReply(await late.text())).toContain("查询较慢");
+      await deps.settle();
+      const retry = await callback({ from: "zhouba", content: QUESTION, msgId: "710001" });
+      expect(await openReply(await (await botApp(deps).request(retry.path, retry.init)).text())).toContain("202.3亿元");
+      expect(capture.requests).toHaveLength(0);
+    } finally {
+      await deps.dispose();
+      await capture.close();
+    }
+  });
+
+  it("a stale access_token (errcode 42001) is fetched again and the message sent with the new one", async () => {
+    const capture = await startCapture();
+    const deps = await botDeps(env(capture, { WECOM_SECRET: "another-secret" }));
+    try {
+      capture.failNext("/cgi-bin/message/send", { status: 200, body: { errcode: 42001, errmsg: "access_token expired" } });
+      const message = await callback({ from: "wujiu", content: QUESTION, msgId: "720001" });
+      await botApp(deps, { answer: slowAnswer(100, answerQuestion), passiveMs: 10 }).request(message.path, message.init);
+      await deps.settle();
+      expect(capture.to("/cgi-bin/gettoken")).toHaveLength(2);
+      expect(capture.to("/cgi-bin/message/send")).toHaveLength(2);
+      expect((await deps.db.query("SELECT state FROM bot_events WHERE event_id = '720001'")).rows).toEqual([{ state: "answered" }]);
+    } finally {
+      await deps.dispose();
+      await capture.close();
+    }
   });
 });
 

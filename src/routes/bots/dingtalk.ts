@@ -19,6 +19,8 @@ import { stripLeadingMentions } from "./wecom-aibot.ts";
 import { type BotRouteOptions, baseUrlOf, platformOff, refused } from "./common.ts";
 
 const MAX_BYTES = 4000;
+/** 接收消息: a timestamp more than 1 hour from now is an illegal request. */
+const DINGTALK_MAX_AGE_S = 3600;
 
 const messageSchema = z.object({
   msgId: z.string().min(1),
@@ -58,7 +60,8 @@ export function dingtalkRoutes(deps: Deps, options: BotRouteOptions = {}): Hono<
     const sign = context.req.header("sign") ?? "";
     if (!/^\d{10,16}$/.test(timestamp) || !sign) throw refused("缺少 timestamp 或 sign 请求头");
     if (!timingSafeEqualText(await dingtalkSignature(timestamp, config.appSecret), sign)) throw refused();
-    if (!fresh(deps, Number(timestamp) / 1000)) throw refused("时间戳超出允许范围");
+    // DingTalk signs only the timestamp: its 1-hour limit holds even with the replay window turned off.
+    if (!fresh(deps, Number(timestamp) / 1000, DINGTALK_MAX_AGE_S)) throw refused("时间戳超出允许范围");
 
     const parsed = messageSchema.safeParse(parseJsonKeepingIds(await context.req.text()));
     if (!parsed.success) throw new AppError("bad_request", "不是钉钉机器人的消息格式");

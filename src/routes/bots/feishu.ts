@@ -23,6 +23,9 @@ const STALE_TOKEN = new Set([99991661, 99991663, 99991668]);
 
 type FeishuConfig = NonNullable<BotsConfig["feishu"]>;
 
+/** Feishu answers a stale token with HTTP 400 and one of these codes in the body. */
+const staleToken = (body: unknown) => STALE_TOKEN.has((body as { code?: number })?.code ?? 0);
+
 const eventSchema = z.object({
   schema: z.string().optional(),
   type: z.string().optional(),
@@ -57,30 +60,42 @@ async function replyText(config: FeishuConfig, messageId: string, text: string):
     const result = (await callJson(`${config.apiBase}/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reply`, {
       headers: { Authorization: `Bearer ${token}` },
       body: { msg_type: "text", content: JSON.stringify({ text }), uuid: `reply-${messageId}`.slice(0, 50) },
+      staleToken,
     })) as { code?: number; msg?: string };
-    if (result.code) throw new OutboundError(`Feishu reply: ${result.code} ${result.msg}`, STALE_TOKEN.has(result.code));
+    if (result.code) throw new OutboundError(`Feishu reply: ${result.code} ${result.msg}`);
   });
 }
 
 /** The bot's own open_id (GET /open-apis/bot/v3/info), to tell a mention of it from a mention of someone else. */
 function botOpenId(config: FeishuConfig): Promise<string | null> {
   return botIdentity(`feishu:${config.apiBase}:${config.appId}`, () => tenantToken(config).with(async (token) => {
-    const result = (await callJson(`${config.apiBase}/open-apis/bot/v3/info`, { headers: { Authorization: `Bearer ${token}` } })) as {
+    const result = (await callJson(`${config.apiBase}/open-apis/bot/v3/info`, { headers: { Authorization: `Bearer ${token}` }, staleToken })) as {
       code?: number; msg?: string; bot?: { open_id?: string };
     };
-    if (result.code || !result.bot?.open_id) throw new OutboundError(`Feishu bot info: ${result.code} ${result.msg}`, STALE_TOKEN.has(result.code ?? 0));
+    if (result.code || !result.bot?.open_id) throw new OutboundError(`Feishu bot info: ${result.code} ${result.msg}`);
     return result.bot.open_id;
   }));
 }
 
-/** The text of a text message with its @_user_N mention placeholders removed. */
-export function feishuQuestion(content: string): string {
+/** The text pieces of a rich-text (post) message: its title and every `text` element, in order. */
+function postText(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(postText);
+  if (!node || typeof node !== "object") return [];
+  const record = node as Record<string, unknown>;
+  if (record.tag === "text" && typeof record.text === "string") return [record.text];
+  return Object.entries(record).flatMap(([key, value]) => (key === "title" && typeof value === "string" ? [value] : postText(value)));
+}
+
+/** The question of a text or post message, its @_user_N mention placeholders removed. */
+export function feishuQuestion(content: string, type = "text"): string {
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(content) as { text?: unknown };
-    return typeof parsed.text === "string" ? parsed.text.replace(/@_user_\d+/g, " ").replace(/\s+/g, " ").trim() : "";
+    parsed = JSON.parse(content);
   } catch {
     return "";
   }
+  const text = type === "post" ? postText(parsed).join(" ") : typeof (parsed as { text?: unknown })?.text === "string" ? (parsed as { text: string }).text : "";
+  return text.replace(/@_user_\d+/g, " ").replace(/\s+/g, " ").trim();
 }
 
 export function feishuRoutes(deps: Deps, options: BotRouteOptions = {}): Hono<AppEnv> {
@@ -129,7 +144,7 @@ export function feishuRoutes(deps: Deps, options: BotRouteOptions = {}): Hono<Ap
     if (config.verificationToken && token !== undefined && !tokenOk) throw refused("Verification Token 不符");
 
     const message = event.event?.message;
-    if (event.header?.event_type !== "im.message.receive_v1" || !message || message.message_type !== "text") return context.json({});
+    if (event.header?.event_type !== "im.message.receive_v1" || !message || (message.message_type !== "text" && message.message_type !== "post")) return context.json({});
     if (message.chat_type === "group") {
       // Only when the bot is mentioned (an app with the "read all group messages" scope sees every message).
       const own = await botOpenId(config);
@@ -140,7 +155,7 @@ export function feishuRoutes(deps: Deps, options: BotRouteOptions = {}): Hono<Ap
     await answerOnce(deps, {
       platform: "feishu", eventId: message.message_id,
       compose: () => botReply(deps, {
-        platform: "feishu", chatId: message.chat_id, userId: sender?.open_id ?? sender?.user_id ?? "", text: feishuQuestion(message.content),
+        platform: "feishu", chatId: message.chat_id, userId: sender?.open_id ?? sender?.user_id ?? "", text: feishuQuestion(message.content, message.message_type),
       }, { baseUrl: baseUrlOf(deps, context), maxBytes: MAX_BYTES, answer: options.answer }),
       deliver: (text) => replyText(config, message.message_id, text),
     });

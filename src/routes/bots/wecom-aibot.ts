@@ -29,6 +29,10 @@ const callbackSchema = z.object({
   from: z.object({ userid: z.string().default("") }).partial().optional(),
   msgtype: z.string(),
   text: z.object({ content: z.string() }).optional(),
+  /** Speech, already transcribed by WeCom. */
+  voice: z.object({ content: z.string() }).optional(),
+  /** Text and images together: the text items are the question. */
+  mixed: z.object({ msg_item: z.array(z.object({ msgtype: z.string(), text: z.object({ content: z.string() }).optional() }).passthrough()) }).optional(),
   stream: z.object({ id: z.string() }).optional(),
   event: z.object({ eventtype: z.string() }).partial().optional(),
 }).passthrough();
@@ -87,13 +91,15 @@ export function wecomAibotRoutes(deps: Deps, options: BotRouteOptions = {}): Hon
       const done = stored && stored.state !== "pending" && stored.reply !== null;
       return context.json(await reply(crypto, nonce, stream(message.stream.id, Boolean(done) || !stored, done ? stored.reply! : stored ? WORKING : "该问题已过期，请重新提问。")));
     }
-    if (message.msgtype !== "text" || !message.text || !message.msgid) return context.body(null, 200);
+    const question = message.text?.content ?? message.voice?.content
+      ?? message.mixed?.msg_item.flatMap((item) => (item.text ? [item.text.content] : [])).join(" ");
+    if (!question?.trim() || !message.msgid) return context.body(null, 200);
 
     const streamId = message.msgid;
     const outcome = await answerOnce(deps, {
       platform: PLATFORM, eventId: streamId, passiveMs: options.passiveMs ?? PASSIVE_MS,
       compose: () => botReply(deps, {
-        platform: PLATFORM, chatId: message.chatid ?? "single", userId: message.from?.userid ?? "", text: stripLeadingMentions(message.text!.content),
+        platform: PLATFORM, chatId: message.chatid ?? "single", userId: message.from?.userid ?? "", text: stripLeadingMentions(question),
       }, { baseUrl: baseUrlOf(deps, context), maxBytes: MAX_BYTES, answer: options.answer }),
     });
     if (outcome.kind === "passive") return context.json(await reply(crypto, nonce, stream(streamId, true, outcome.text)));

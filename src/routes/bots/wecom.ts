@@ -15,8 +15,13 @@ import { botReply } from "../../bots/reply.ts";
 import type { AppEnv } from "../auth.ts";
 import { type BotRouteOptions, baseUrlOf, platformOff, refused, signedQuery } from "./common.ts";
 
-/** WeCom waits 5 s for a response and then retries. */
+/**
+ * WeCom waits 5 s for a response and then retries. With message/send configured a slow answer follows through it;
+ * without, the callback waits longer and then says the answer is slow (a passive reply is all there is).
+ */
 const PASSIVE_MS = 3_000;
+const PASSIVE_ONLY_MS = 4_300;
+const LATE_TEXT = "这个问题查询较慢，暂未得出结果，请稍后再问一次。";
 /** WeCom truncates text past 2048 bytes. */
 const MAX_BYTES = 2048;
 /** access_token invalid or expired. */
@@ -42,12 +47,12 @@ function accessToken(config: WecomConfig) {
 
 /** Active reply: message/send to the member, as text. */
 async function sendText(config: WecomConfig, user: string, text: string): Promise<void> {
-  if (!config.agentId || !config.secret) throw new OutboundError("WeCom answer was late and WECOM_AGENT_ID/WECOM_SECRET are not set: cannot send it");
   await accessToken(config).with(async (token) => {
     const result = (await callJson(`${config.apiBase}/cgi-bin/message/send?access_token=${encodeURIComponent(token)}`, {
       body: { touser: user, msgtype: "text", agentid: Number(config.agentId), text: { content: text } },
+      staleToken: (body) => STALE_TOKEN.has((body as WecomResult).errcode ?? 0),
     })) as WecomResult;
-    if (result.errcode) throw new OutboundError(`WeCom message/send: ${result.errcode} ${result.errmsg}`, STALE_TOKEN.has(result.errcode));
+    if (result.errcode) throw new OutboundError(`WeCom message/send: ${result.errcode} ${result.errmsg}`);
   });
 }
 
@@ -99,14 +104,18 @@ export function wecomRoutes(deps: Deps, options: BotRouteOptions = {}): Hono<App
     const user = message.FromUserName ?? "";
     if (message.MsgType !== "text" || !user) return context.body(null, 200);
     const eventId = message.MsgId || `${user}:${message.CreateTime}`;
+    const active = Boolean(config.agentId && config.secret);
     const outcome = await answerOnce(deps, {
-      platform: "wecom", eventId, passiveMs: options.passiveMs ?? PASSIVE_MS,
+      platform: "wecom", eventId, passiveMs: options.passiveMs ?? (active ? PASSIVE_MS : PASSIVE_ONLY_MS),
       compose: () => botReply(deps, { platform: "wecom", chatId: config.corpId, userId: user, text: message.Content ?? "" },
         { baseUrl: baseUrlOf(deps, context), maxBytes: MAX_BYTES, answer: options.answer }),
-      deliver: (text) => sendText(config, user, text),
+      deliver: active ? (text) => sendText(config, user, text) : undefined,
+      lateText: active ? undefined : LATE_TEXT,
     });
-    if (outcome.kind !== "passive") return context.body(null, 200);
-    return context.body(await passiveReply(crypto, config, user, outcome.text, nonce), 200, { "content-type": "application/xml; charset=utf-8" });
+    // A retry of a message answered in its callback's response: that response may never have arrived.
+    const passive = outcome.kind === "passive" ? outcome.text : outcome.kind === "repeat" ? outcome.passive : undefined;
+    if (passive === undefined) return context.body(null, 200);
+    return context.body(await passiveReply(crypto, config, user, passive, nonce), 200, { "content-type": "application/xml; charset=utf-8" });
   });
   return router;
 }
