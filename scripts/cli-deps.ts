@@ -1,3 +1,4 @@
+import { userInfo } from "node:os";
 import { parseConfig } from "../src/config.ts";
 import type { Deps } from "../src/deps.ts";
 import { buildNodeDeps } from "../src/node/build-deps.ts";
@@ -11,4 +12,15 @@ export async function cliDeps(options: { inMemory?: boolean } = {}): Promise<Dep
     console.error(`错误：${(error as Error).message}`);
     process.exit(1);
   }
+}
+
+/** An audit entry for a write made from the command line: the OS user, this machine, the action and its object. */
+export function cliAudit(action: string, target: string, detail: Record<string, unknown> = {}) {
+  let user = "unknown";
+  try {
+    user = userInfo().username;
+  } catch {
+    // no passwd entry (a container's arbitrary uid)
+  }
+  return { actor: `cli:${user}`, action, target, detail: { ...detail, address: "local", pid: process.pid } };
 }

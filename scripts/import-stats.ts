@@ -2,7 +2,9 @@
 import { readFile } from "node:fs/promises";
 import { AppError } from "../src/errors.ts";
 import { importStats } from "../src/ingest/import-stats.ts";
-import { cliDeps } from "./cli-deps.ts";
+import path from "node:path";
+import { appendAudit } from "../src/db/audit-repo.ts";
+import { cliAudit, cliDeps } from "./cli-deps.ts";
 
 async function main(): Promise<void> {
   const files = process.argv.slice(2);
@@ -14,7 +16,8 @@ async function main(): Promise<void> {
   let failed = 0;
   for (const file of files) {
     try {
-      const result = await importStats(deps.db, await readFile(file, "utf8"));
+      const result = await importStats(deps.db, new Uint8Array(await readFile(file)));
+      await appendAudit(deps.db, cliAudit("stats.import", path.basename(file), { file, rows: result.imported }));
       console.log(`${file}：导入 ${result.imported} 行，冲突 ${result.conflicts.length} 处`);
       for (const conflict of result.conflicts) {
         console.log(`  第 ${conflict.row} 行 ${conflict.park} ${conflict.period} ${conflict.indicator}：导入 ${conflict.imported.value}${conflict.imported.unit}，已有 ${conflict.existing.value}${conflict.existing.unit}（${conflict.existing.origin === "text" ? "文档" : "此前导入"}：${conflict.existing.quote}）`);

@@ -6,6 +6,8 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../src/errors.ts";
 import { ingestDocument, type IngestResult } from "../src/ingest/ingest-document.ts";
+import { appendAudit } from "../src/db/audit-repo.ts";
+import { cliAudit } from "./cli-deps.ts";
 import { listDocumentFiles } from "../src/node/load-corpus.ts";
 import { cliDeps } from "./cli-deps.ts";
 
@@ -51,7 +53,9 @@ async function main(): Promise<void> {
     progress(index, files.length, path.basename(file));
     try {
       const bytes = new Uint8Array(await readFile(file));
-      rows.push({ file, result: await ingestDocument(deps, { ...meta, bytes, fileName: path.basename(file), source: file }) });
+      const result = await ingestDocument(deps, { ...meta, bytes, fileName: path.basename(file), source: file });
+      rows.push({ file, result });
+      if (!result.duplicate) await appendAudit(deps.db, cliAudit("document.upload", result.id, { file }));
     } catch (error) {
       rows.push({ file, error: error instanceof AppError ? error.detail : (error as Error).message });
     }

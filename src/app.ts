@@ -12,6 +12,7 @@ import { authenticate, type AppEnv } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { draftRoutes } from "./routes/drafts.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { inputGuard } from "./routes/input-guard.ts";
 import { askRoutes } from "./routes/ask.ts";
 import { factRoutes } from "./routes/facts.ts";
 import { openaiRoutes } from "./routes/openai-compat.ts";
@@ -45,6 +46,8 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.use("/v1/*", browserAccess(deps.config));
   app.use("/api/*", authenticate(deps.config));
   app.use("/v1/*", authenticate(deps.config));
+  app.use("/api/*", inputGuard);
+  app.use("/v1/*", inputGuard);
   app.use("/api/*", auditWrites(deps));
 
   app.route("/", healthRoutes(deps));

@@ -6,20 +6,40 @@ const optionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/** Shortest token accepted: a token is a password, and one a person could guess is no protection. */
+export const MIN_TOKEN_LENGTH = 16;
+
+/**
+ * `name:role:token` entries, comma-separated (the name is what the audit log records); the older `role:token`
+ * is read as a token named after its role. Set but blank is an error (unset it to run without tokens). Messages
+ * never quote a token.
+ */
 const tokenList = z
   .string()
   .optional()
   .transform((value, context) => {
-    if (!value || value.trim() === "") return undefined;
-    const tokens: Array<{ role: Role; token: string }> = [];
-    for (const pair of value.split(",")) {
-      const [role, token] = pair.trim().split(":");
-      if (!token || !["admin", "drafter", "reader"].includes(role)) {
-        // Never the pair itself: it holds a token.
-        context.addIssue({ code: "custom", message: `expected role:token pairs with roles admin, drafter or reader (entry ${tokens.length + 1} is not)` });
+    if (value === undefined) return undefined;
+    if (value.trim() === "") {
+      context.addIssue({ code: "custom", message: "is set but empty: unset it to run without tokens, or give name:role:token entries" });
+      return z.NEVER;
+    }
+    const tokens: ApiToken[] = [];
+    const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+    for (const [index, entry] of entries.entries()) {
+      const parts = entry.split(":");
+      const [name, role, token] = parts.length === 2 ? [parts[0], parts[0], parts[1]] : parts;
+      const problem = parts.length < 2 || parts.length > 3 ? "expected name:role:token"
+        : !["admin", "drafter", "reader"].includes(role) ? "the role must be admin, drafter or reader"
+        : !/^[\w.-]{1,64}$/.test(name) ? "the name must be 1-64 letters, digits, _ . or -"
+        : token.length < MIN_TOKEN_LENGTH ? `the token must be at least ${MIN_TOKEN_LENGTH} characters`
+        : tokens.some((other) => other.token === token) ? "the same token is given twice"
+        : tokens.some((other) => other.name === name) ? "the same name is given twice"
+        : null;
+      if (problem) {
+        context.addIssue({ code: "custom", message: `entry ${index + 1}: ${problem}` });
         return z.NEVER;
       }
-      tokens.push({ role: role as Role, token });
+      tokens.push({ name, role: role as Role, token });
     }
     return tokens;
   });
@@ -54,6 +74,7 @@ const apiBase = (fallback: string) =>
 
 const configSchema = z.object({
   PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).default(8787),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: optionalString.pipe(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional()),
   OPENAI_API_KEY: optionalString,
@@ -91,6 +112,12 @@ const configSchema = z.object({
 
 export type Role = "admin" | "drafter" | "reader";
 
+export interface ApiToken {
+  name: string;
+  role: Role;
+  token: string;
+}
+
 /** Variables whose values are secrets (tokens, keys, passwords in a URL). */
 const SECRET_VARIABLE = /TOKEN|SECRET|KEY|DATABASE_URL/;
 
@@ -100,7 +127,9 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   openai?: { apiKey: string; baseUrl?: string; chatModel: string; embeddingModel?: string; timeoutMs: number };
-  apiTokens?: Array<{ role: Role; token: string }>;
+  apiTokens?: ApiToken[];
+  /** The interface to listen on: 127.0.0.1 unless HOST says otherwise (0.0.0.0 in a container). */
+  host: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   loadCorpus: "auto" | "never";
   /** Origins whose pages may embed the widget and call /api/* from the browser (CORS, frame-ancestors). */
@@ -153,6 +182,7 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
   const openaiConfigured = env.OPENAI_API_KEY !== undefined || env.OPENAI_BASE_URL !== undefined;
   return {
     port: env.PORT,
+    host: env.HOST,
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,
     openai: openaiConfigured

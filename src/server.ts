@@ -30,8 +30,8 @@ async function main(): Promise<void> {
     void task.finally(() => background.delete(task));
   };
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    logger.info("listening", { url: `http://localhost:${info.port}`, db: deps.db.kind, llm: deps.llmName, embedder: deps.embedder.name });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info("listening", { url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${info.port}`, db: deps.db.kind, llm: deps.llmName, embedder: deps.embedder.name });
   });
   const shutdown = async () => {
     server.close();

@@ -29,12 +29,37 @@ describe("parseConfig", () => {
 
   it("parses tokens, model endpoint and database URL", () => {
     const config = parseConfig({
-      API_TOKENS: "admin:a1, reader:r1", OPENAI_BASE_URL: "http://127.0.0.1:9/v1", CHAT_MODEL: "qwen2.5",
+      API_TOKENS: "admin:a1-0123456789abcdef, reader:r1-0123456789abcdef", OPENAI_BASE_URL: "http://127.0.0.1:9/v1", CHAT_MODEL: "qwen2.5",
       DATABASE_URL: "postgres://u@h/db", PORT: "9000",
     });
-    expect(config.apiTokens).toEqual([{ role: "admin", token: "a1" }, { role: "reader", token: "r1" }]);
+    expect(config.apiTokens).toEqual([
+      { name: "admin", role: "admin", token: "a1-0123456789abcdef" }, { name: "reader", role: "reader", token: "r1-0123456789abcdef" },
+    ]);
     expect(config.openai).toMatchObject({ baseUrl: "http://127.0.0.1:9/v1", chatModel: "qwen2.5", apiKey: "not-needed" });
     expect(config.databaseUrl).toBe("postgres://u@h/db");
     expect(config.port).toBe(9000);
+  });
+
+  it("API_TOKENS: name:role:token entries, strict, never quoting a token; HOST defaults to loopback", () => {
+    expect(parseConfig({ API_TOKENS: "office-a:admin:0123456789abcdefXYZ, widget:reader:reader-token-for-widget" }).apiTokens).toEqual([
+      { name: "office-a", role: "admin", token: "0123456789abcdefXYZ" }, { name: "widget", role: "reader", token: "reader-token-for-widget" },
+    ]);
+    const refused = (value: string) => {
+      try {
+        parseConfig({ API_TOKENS: value });
+        return null;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(refused("admin:abc:def")).toMatch(/role/);
+    expect(refused("x:admin:short")).toMatch(/at least 16/);
+    expect(refused("   ")).toMatch(/set but empty/);
+    expect(refused("a:admin:0123456789abcdef0,b:reader:0123456789abcdef0")).toMatch(/twice/);
+    for (const value of ["admin:abc:def", "x:admin:short", "a:admin:0123456789abcdef0,b:reader:0123456789abcdef0"]) {
+      for (const secret of value.split(/[:,]/).filter((part) => part.length >= 3 && !["admin", "reader"].includes(part))) expect(refused(value)).not.toContain(secret);
+    }
+    expect(parseConfig({}).host).toBe("127.0.0.1");
+    expect(parseConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
   });
 });

@@ -1,6 +1,7 @@
 import type { ChunkDraft, DocumentKind } from "../domain/document-types.ts";
 import type { FactInput } from "../domain/fact-types.ts";
 import { insertFacts } from "./facts-repo.ts";
+import { insertRows } from "./bulk-insert.ts";
 import { toVectorLiteral, type SqlClient } from "./sql-client.ts";
 
 export interface NewChunk extends ChunkDraft {
@@ -70,19 +71,20 @@ export async function insertDocument(db: SqlClient, doc: NewDocument): Promise<{
       return { id: existing.rows[0].id, duplicate: true };
     }
     const chunkIds = new Map<number, string>();
-    for (const chunk of doc.chunks) {
+    const chunkRows = doc.chunks.map((chunk) => {
       const chunkId = crypto.randomUUID();
       chunkIds.set(chunk.ord, chunkId);
-      await tx.query(
-        `INSERT INTO chunks (id, document_id, ord, section_path, text, start_offset, end_offset, park, year, kind, tokens, embedding)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_tsvector('simple', $11), $12::vector)`,
-        [chunkId, id, chunk.ord, chunk.sectionPath, chunk.text, chunk.start, chunk.end, doc.park,
-          chunk.year ?? doc.year, chunk.kind ?? doc.kind, chunk.tokens, toVectorLiteral(chunk.embedding)],
-      );
-    }
-    for (const alias of doc.aliases ?? []) {
-      await tx.query("INSERT INTO park_aliases (document_id, park, alias, mentions) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", [id, doc.park, alias.name, alias.count]);
-    }
+      return [chunkId, id, chunk.ord, chunk.sectionPath, chunk.text, chunk.start, chunk.end, doc.park,
+        chunk.year ?? doc.year, chunk.kind ?? doc.kind, chunk.tokens, toVectorLiteral(chunk.embedding)];
+    });
+    await insertRows(tx, "chunks", ["id", "document_id", "ord", "section_path", "text", "start_offset", "end_offset", "park", "year", "kind", "tokens", "embedding"], chunkRows, {
+      placeholders: { tokens: (parameter) => `to_tsvector('simple', ${parameter})`, embedding: (parameter) => `${parameter}::vector` },
+      // Each chunk row updates the full-text and vector indexes: ~2 ms a row on PGlite.
+      rowsPerStatement: 40,
+    });
+    await insertRows(tx, "park_aliases", ["document_id", "park", "alias", "mentions"], (doc.aliases ?? []).map((alias) => [id, doc.park, alias.name, alias.count]), {
+      suffix: "ON CONFLICT DO NOTHING",
+    });
     await insertFacts(
       tx,
       doc.facts.map((fact) => ({ ...fact, documentId: id, chunkId: fact.chunkOrd === null ? null : chunkIds.get(fact.chunkOrd) ?? null })),

@@ -1,5 +1,6 @@
 import type { Fact, FactFilter, FactInput } from "../domain/fact-types.ts";
 import { AppError } from "../errors.ts";
+import { insertRows } from "./bulk-insert.ts";
 import type { SqlClient, SqlExecutor } from "./sql-client.ts";
 
 /** Most facts one `findFacts` call without a `limit` returns; more is an error, never a silent cut. */
@@ -17,14 +18,13 @@ function params(id: string, fact: StoredFact): unknown[] {
     fact.chunkId, fact.spanStart, fact.spanEnd, fact.quote, fact.origin, fact.confidence, fact.note ?? null, fact.context ?? ""];
 }
 
-/** Insert facts inside the caller's transaction. */
+const FACT_COLUMNS = ["id", "park", "period", "year", "indicator_key", "label", "scope", "value", "unit", "value_base", "base_unit",
+  "yoy_pct", "qualifier", "status", "decimals", "document_id", "chunk_id", "span_start", "span_end", "quote", "origin", "confidence", "note", "context"];
+
+/** Insert facts inside the caller's transaction, 500 to a statement. */
 export async function insertFacts(tx: SqlExecutor, facts: StoredFact[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const fact of facts) {
-    const id = crypto.randomUUID();
-    await tx.query(insertSql, params(id, fact));
-    ids.push(id);
-  }
+  const ids = facts.map(() => crypto.randomUUID());
+  await insertRows(tx, "facts", FACT_COLUMNS, facts.map((fact, index) => params(ids[index], fact)));
   return ids;
 }
 
@@ -43,6 +43,20 @@ export async function upsertStat(tx: SqlExecutor, fact: FactInput): Promise<{ id
   const id = crypto.randomUUID();
   await tx.query(insertSql, params(id, { ...fact, documentId: null, chunkId: null }));
   return { id, previous };
+}
+
+/** Every fact of `origin` for these parks (the statistics import compares a whole CSV against them at once). */
+export async function factsOfParks(tx: SqlExecutor, origin: "stats" | "text", parks: readonly string[]): Promise<Fact[]> {
+  const { rows } = await tx.query<FactRow>(
+    "SELECT f.*, NULL::text AS document_title FROM facts f WHERE f.origin = $1 AND f.park = ANY($2::text[])", [origin, [...parks]],
+  );
+  return rows.map(toFact);
+}
+
+export async function deleteFactsById(tx: SqlExecutor, ids: readonly string[]): Promise<void> {
+  for (let start = 0; start < ids.length; start += 5_000) {
+    await tx.query("DELETE FROM facts WHERE id = ANY($1::text[])", [ids.slice(start, start + 5_000)]);
+  }
 }
 
 export interface FactRow {

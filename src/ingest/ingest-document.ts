@@ -6,6 +6,7 @@ import { partialPeriodOf } from "../domain/periods.ts";
 import { findDocumentConflicts, type DocumentConflict } from "./document-conflicts.ts";
 import { uncoveredFigures } from "../facts/figure-coverage.ts";
 import { extractFacts } from "../facts/extract-facts.ts";
+import { hasForbiddenChars, stripForbiddenChars } from "../text/clean.ts";
 import { normalizeText } from "../text/normalize.ts";
 import { searchTokens } from "../text/tokens.ts";
 import { chunkDocument } from "./chunk.ts";
@@ -52,6 +53,9 @@ export async function sha256Hex(text: string): Promise<string> {
  * @example await ingestDocument(deps, { text: "明湖经济开发区2022年工作总结……", title: "2022年工作总结" })
  */
 export async function ingestDocument(deps: Deps, input: IngestInput): Promise<IngestResult> {
+  for (const [field, value] of Object.entries({ title: input.title, park: input.park, source: input.source, fileName: input.fileName })) {
+    if (value !== undefined && hasForbiddenChars(value)) throw new AppError("bad_request", `字段 ${field} 含有控制字符或无效的 Unicode 字符`);
+  }
   let raw = input.text;
   const warnings: string[] = [];
   if (raw === undefined) {
@@ -64,6 +68,10 @@ export async function ingestDocument(deps: Deps, input: IngestInput): Promise<In
       throw new AppError("bad_request", `无法读取文件：${(error as Error).message}`, { cause: error });
     }
   }
+  // NUL, other control characters and lone surrogates (a binary file's bytes, a broken export) cannot be stored.
+  const cleaned = stripForbiddenChars(raw);
+  raw = cleaned.text;
+  if (cleaned.removed) warnings.push(`已去除控制字符或无效字符 ${cleaned.removed} 个`);
   const normalized = normalizeText(raw);
   warnings.push(...normalized.warnings);
   const text = normalized.text;
@@ -84,10 +92,18 @@ export async function ingestDocument(deps: Deps, input: IngestInput): Promise<In
 
   const sections = buildOutline(text);
   const chunks = chunkDocument(text, sections);
-  const embeddings = await deps.embedder.embed(chunks.map((chunk) => (chunk.sectionPath ? `${chunk.sectionPath}\n${chunk.text}` : chunk.text)));
+  // Large documents are read in slices with a yield between them, so other requests are served meanwhile.
+  const embeddings: number[][] = [];
+  for (let start = 0; start < chunks.length; start += EMBED_BATCH) {
+    const batch = chunks.slice(start, start + EMBED_BATCH);
+    embeddings.push(...(await deps.embedder.embed(batch.map((chunk) => (chunk.sectionPath ? `${chunk.sectionPath}\n${chunk.text}` : chunk.text)))));
+    await yieldToEventLoop();
+  }
 
-  const facts = chunks.flatMap((chunk) =>
-    extractFacts({
+  const facts: Array<ReturnType<typeof extractFacts>[number] & { chunkOrd: number }> = [];
+  for (const [index, chunk] of chunks.entries()) {
+    if (index % EXTRACT_BATCH === EXTRACT_BATCH - 1) await yieldToEventLoop();
+    facts.push(...extractFacts({
       text: chunk.text,
       offset: chunk.start,
       park,
@@ -97,8 +113,14 @@ export async function ingestDocument(deps: Deps, input: IngestInput): Promise<In
       periodSuffix: chunk.kind !== "plan" && (chunk.year ?? year) === year ? partialPeriodOf(title) : undefined,
       sectionPath: chunk.sectionPath,
       exclude: normalized.mojibake,
-    }).map((fact) => ({ ...fact, chunkOrd: chunk.ord })),
-  );
+    }).map((fact) => ({ ...fact, chunkOrd: chunk.ord })));
+  }
+  // A 400-digit "value" is a typo or a table scraped into one line, never a statistic: kept out, and said so.
+  const absurd = facts.filter((fact) => !Number.isFinite(fact.valueBase) || Math.abs(fact.value) > MAX_ABS_VALUE);
+  if (absurd.length) {
+    warnings.push(`有 ${absurd.length} 个数字超出合理范围，未作为事实保存：${absurd.slice(0, 3).map((fact) => `${fact.label}${String(fact.value).slice(0, 20)}${fact.unit}`).join("、")}`);
+    for (const fact of absurd) facts.splice(facts.indexOf(fact), 1);
+  }
   // No figure is dropped silently: those no fact holds (outside mojibake) are named in the warnings.
   const missed = uncoveredFigures(text, facts).filter((figure) => !normalized.mojibake.some((range) => figure.start < range.end && figure.end > range.start));
   if (missed.length) warnings.push(`有 ${missed.length} 个数字未能抽取为事实：${missed.slice(0, 5).map((figure) => figure.text).join("、")}${missed.length > 5 ? "等" : ""}`);
@@ -129,6 +151,14 @@ export async function ingestDocument(deps: Deps, input: IngestInput): Promise<In
     duplicate: stored.duplicate, conflicts,
   };
 }
+
+const EMBED_BATCH = 64;
+/** The same bound the statistics import applies (the largest park figures are ~1e4 亿元). */
+const MAX_ABS_VALUE = 1e15;
+const EXTRACT_BATCH = 20;
+
+/** Let the event loop run (other requests, timers) between slices of a long computation. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The park of a document that names none: 未命名园区（its title）. */
 export function unnamedPark(title: string): string {

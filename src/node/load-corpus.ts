@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { countAll } from "../db/documents-repo.ts";
 import type { Deps } from "../deps.ts";
+import { appendAudit } from "../db/audit-repo.ts";
 import { importStats } from "../ingest/import-stats.ts";
 import { ingestDocument } from "../ingest/ingest-document.ts";
 
@@ -32,14 +33,16 @@ export async function loadCorpus(deps: Deps, root = corpusRoot): Promise<{ docum
   let documents = 0;
   for (const file of await listDocumentFiles(root)) {
     const bytes = new Uint8Array(await readFile(file));
-    await ingestDocument(deps, { bytes, fileName: path.basename(file), source: path.relative(root, file) });
+    const result = await ingestDocument(deps, { bytes, fileName: path.basename(file), source: path.relative(root, file) });
+    await appendAudit(deps.db, { actor: "corpus-loader", action: "document.upload", target: result.id, detail: { file: path.relative(root, file) } });
     documents++;
   }
   let stats = 0;
   const statsFolder = path.join(root, "stats");
   const csvFiles = (await readdir(statsFolder).catch(() => [] as string[])).filter((name) => name.endsWith(".csv")).sort();
   for (const name of csvFiles) {
-    const result = await importStats(deps.db, await readFile(path.join(statsFolder, name), "utf8"));
+    const result = await importStats(deps.db, new Uint8Array(await readFile(path.join(statsFolder, name))));
+    await appendAudit(deps.db, { actor: "corpus-loader", action: "stats.import", target: name, detail: { rows: result.imported } });
     stats += result.imported;
     if (result.conflicts.length) deps.logger.warn("statistics disagree with documents", { file: name, conflicts: result.conflicts.length });
   }

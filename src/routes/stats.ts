@@ -25,20 +25,7 @@ export function statsRoutes(deps: Deps): Hono<AppEnv> {
     } else {
       throw new AppError("unsupported_media", `需要 text/csv 请求体或 multipart/form-data 的 file 字段，收到 ${type || "无类型"}`);
     }
-    const csv = decodeCsv(bytes);
-    return context.json(await importStats(deps.db, csv));
+    return context.json(await importStats(deps.db, bytes));
   });
   return app;
-}
-
-/** UTF-8, else GB18030 (what Excel on Chinese Windows writes); anything else is refused rather than garbled. */
-function decodeCsv(bytes: Uint8Array): string {
-  for (const encoding of ["utf-8", "gb18030"]) {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch {
-      // try the next encoding
-    }
-  }
-  throw new AppError("bad_request", "CSV 编码无法识别：请另存为“CSV UTF-8”");
 }

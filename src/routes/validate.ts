@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { AppError } from "../errors.ts";
+import { hasForbiddenChars } from "../text/clean.ts";
 
 /** Read a JSON body and validate it with zod; malformed JSON and schema errors become 400 problems. */
 export async function readJson<Schema extends z.ZodType>(context: Context, schema: Schema): Promise<z.infer<Schema>> {
@@ -31,6 +32,10 @@ export async function readUpload(context: Context, maxBytes: number, what: strin
   if (!file || typeof file === "string") throw new AppError("bad_request", "缺少文件字段 file");
   if (file.size > maxBytes) throw new AppError("payload_too_large", `${what}超过 ${Math.round(maxBytes / 1024 / 1024)} MB`);
   const fields: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (key !== "file" && typeof value === "string" && value !== "") fields[key] = value;
+  for (const [key, value] of form.entries()) {
+    if (key === "file" || typeof value !== "string" || value === "") continue;
+    if (hasForbiddenChars(key) || hasForbiddenChars(value)) throw new AppError("bad_request", `字段 ${key.replace(/[^\w-]/g, "?")} 含有控制字符或无效的 Unicode 字符`);
+    fields[key] = value;
+  }
   return { file, fields };
 }

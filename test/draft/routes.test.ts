@@ -119,7 +119,7 @@ describe("/api/drafts", () => {
   });
 
   it("requires the drafter role when tokens are configured", async () => {
-    const guarded = createApp({ ...deps, config: { ...deps.config, apiTokens: [{ role: "reader", token: "r" }, { role: "drafter", token: "d" }] } });
+    const guarded = createApp({ ...deps, config: { ...deps.config, apiTokens: [{ name: "reader", role: "reader", token: "r" }, { name: "drafter", role: "drafter", token: "d" }] } });
     const request = (token: string) => guarded.request("/api/drafts", {
       method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify({ park: PARK, year: 2021, kind: "summary", sections: ["经济运行"] }),

@@ -102,7 +102,7 @@ describe("POST /api/ask", () => {
   });
 
   it("is mounted at /api/ask behind the auth middleware", async () => {
-    const app = createApp({ ...deps, config: { ...deps.config, apiTokens: [{ role: "reader", token: "r1" }] } });
+    const app = createApp({ ...deps, config: { ...deps.config, apiTokens: [{ name: "reader", role: "reader", token: "r1" }] } });
     const response = await post(app, "/api/ask", { question: "产值" });
     expect(response.status).toBe(401);
     const invalid = await post(app, "/api/ask", {}, { authorization: "Bearer r1" });

@@ -141,8 +141,11 @@ describe("/api/documents", () => {
     const entries = await recentAudit(deps.db, 1000);
     expect(entries.length - before).toBe(2);
     expect(entries.slice(0, 2).map((entry) => [entry.action, entry.target, entry.actor])).toEqual([
-      ["document.delete", `/api/documents/${created.id}`, "admin"],
-      ["document.upload", "/api/documents", "admin"],
+      ["document.delete", created.id, "anonymous"],
+      ["document.upload", created.id, "anonymous"],
     ]);
+    // Who, from where and how: the role and the client address are in the detail.
+    expect(entries[0].detail).toMatchObject({ role: "admin", path: `/api/documents/${created.id}` });
+    expect(typeof (entries[0].detail as { address?: unknown }).address).toBe("string");
   });
 });

@@ -29,7 +29,7 @@ describe("GET /healthz and errors", () => {
   });
 
   it("requires bearer tokens with roles when API_TOKENS is set", async () => {
-    const app = createApp({ ...deps, config: { ...deps.config, apiTokens: [{ role: "reader", token: "r1" }, { role: "admin", token: "a1" }] } });
+    const app = createApp({ ...deps, config: { ...deps.config, apiTokens: [{ name: "reader", role: "reader", token: "r1" }, { name: "admin", role: "admin", token: "a1" }] } });
     expect((await app.request("/api/documents")).status).toBe(401);
     expect((await app.request("/api/documents", { headers: { authorization: "Bearer nope" } })).status).toBe(401);
     expect((await app.request("/api/documents", { headers: { authorization: "Bearer r1" } })).status).toBe(200);

@@ -80,7 +80,7 @@ describe("POST /api/stats", () => {
   });
 
   it("needs the admin role when tokens are configured", async () => {
-    const app = createApp({ ...deps, config: { ...deps.config, apiTokens: [{ role: "reader", token: "r1" }, { role: "admin", token: "a1" }] } });
+    const app = createApp({ ...deps, config: { ...deps.config, apiTokens: [{ name: "reader", role: "reader", token: "r1" }, { name: "admin", role: "admin", token: "a1" }] } });
     const asReader = await app.request("/api/stats", { method: "POST", headers: { authorization: "Bearer r1", "content-type": "text/csv" }, body: SAMPLE_STATS_CSV });
     expect(asReader.status).toBe(403);
     expect(await factCount()).toBe(0);
