@@ -7,6 +7,7 @@ import { AppError, problemBody } from "./errors.ts";
 import { auditWrites } from "./routes/audit.ts";
 import type { BotRouteOptions } from "./routes/bots/common.ts";
 import { botRoutes } from "./routes/bots/index.ts";
+import { bodyLimits } from "./routes/body-limits.ts";
 import { baseSecurityHeaders, browserAccess, browserRoutes } from "./routes/browser.ts";
 import { authenticate, type AppEnv } from "./routes/auth.ts";
 import { documentRoutes } from "./routes/documents.ts";
@@ -46,6 +47,8 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.use("/v1/*", browserAccess(deps.config));
   app.use("/api/*", authenticate(deps.config));
   app.use("/v1/*", authenticate(deps.config));
+  app.use("/api/*", bodyLimits());
+  app.use("/v1/*", bodyLimits());
   app.use("/api/*", inputGuard);
   app.use("/v1/*", inputGuard);
   app.use("/api/*", auditWrites(deps));

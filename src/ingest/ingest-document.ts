@@ -11,7 +11,7 @@ import { normalizeText } from "../text/normalize.ts";
 import { searchTokens } from "../text/tokens.ts";
 import { chunkDocument } from "./chunk.ts";
 import { inferMeta } from "./infer-meta.ts";
-import { loadFile, UnsupportedMediaError } from "./load-file.ts";
+import { loadFile, UnpackedTooLargeError, UnsupportedMediaError } from "./load-file.ts";
 import { buildOutline } from "./outline.ts";
 import type { DocumentKind } from "../domain/document-types.ts";
 
@@ -65,6 +65,7 @@ export async function ingestDocument(deps: Deps, input: IngestInput): Promise<In
       raw = loaded.text;
     } catch (error) {
       if (error instanceof UnsupportedMediaError) throw new AppError("unsupported_media", error.message);
+      if (error instanceof UnpackedTooLargeError) throw new AppError("payload_too_large", error.message);
       throw new AppError("bad_request", `无法读取文件：${(error as Error).message}`, { cause: error });
     }
   }

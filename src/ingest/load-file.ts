@@ -2,7 +2,16 @@
  * Uploaded file → raw text. .txt/.md are decoded here; .docx (mammoth) and
  * .pdf (pdfjs-dist) load their parsers on first use so edge bundles stay small.
  */
+import { unzipSync } from "fflate";
 import { decodeBytes, isProbablyBinary } from "../text/decode.ts";
+
+/** The most text one document may hold, however it arrives (JSON text or an unpacked file). */
+export const MAX_DOCUMENT_CHARS = 2_000_000;
+/**
+ * The most a .docx's XML parts may unpack to, by the sizes its zip directory declares. Markup runs to about ten
+ * times the text, so this admits any document under {@link MAX_DOCUMENT_CHARS} and refuses a zip bomb before inflating.
+ */
+export const MAX_DOCX_XML_BYTES = 64 * 1024 * 1024;
 
 /** The upload is not a format we read (the HTTP layer answers 415). */
 export class UnsupportedMediaError extends Error {
@@ -25,6 +34,16 @@ export interface LoadedFile {
   encoding?: string;
 }
 
+/** The file unpacks to more than a document may hold (the HTTP layer answers 413). */
+export class UnpackedTooLargeError extends Error {
+  readonly code = "payload_too_large";
+
+  constructor(message: string) {
+    super(message);
+    this.name = "UnpackedTooLargeError";
+  }
+}
+
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf(".");
   return dot === -1 ? "" : name.slice(dot + 1).toLowerCase();
@@ -36,16 +55,46 @@ function startsWith(bytes: Uint8Array, signature: number[]): boolean {
 
 async function loadDocx(bytes: Uint8Array): Promise<string> {
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) throw new UnsupportedMediaError("不是有效的 .docx 文件");
+  refuseZipBomb(bytes);
   const mammoth = await import("mammoth");
   const extract = (mammoth.default ?? mammoth).extractRawText;
   // The Node build reads `buffer`, the browser build `arrayBuffer`; both accept a Uint8Array's bytes.
   const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   try {
     const result = await extract({ buffer: bytes, arrayBuffer } as unknown as { arrayBuffer: ArrayBuffer });
-    return result.value;
+    return capText(result.value);
+  } catch (error) {
+    if (error instanceof UnpackedTooLargeError) throw error;
+    throw new UnsupportedMediaError(`无法读取 .docx 文件：${(error as Error).message}`);
+  }
+}
+
+/** Sums what the zip directory says the XML parts inflate to, without inflating anything. */
+function refuseZipBomb(bytes: Uint8Array): void {
+  let xmlBytes = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (entry) => {
+        if (/\.(xml|rels)$/i.test(entry.name)) xmlBytes += entry.originalSize;
+        return false;
+      },
+    });
   } catch (error) {
     throw new UnsupportedMediaError(`无法读取 .docx 文件：${(error as Error).message}`);
   }
+  if (xmlBytes > MAX_DOCX_XML_BYTES) {
+    throw new UnpackedTooLargeError(`.docx 解压后内容过大（约 ${Math.round(xmlBytes / 1024 / 1024)} MB，上限 ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB）`);
+  }
+}
+
+/** Text past the document limit is refused, never truncated (a zip whose directory lied, a PDF of inflated streams). */
+function capText(text: string): string {
+  if (text.length > MAX_DOCUMENT_CHARS) throw tooMuchText(text.length);
+  return text;
+}
+
+function tooMuchText(chars: number): UnpackedTooLargeError {
+  return new UnpackedTooLargeError(`文件解压后的文字超过 ${MAX_DOCUMENT_CHARS / 10_000} 万字（已读到 ${Math.floor(chars / 10_000)} 万字以上）`);
 }
 
 interface PdfTextItem {
@@ -67,6 +116,7 @@ async function loadPdf(bytes: Uint8Array): Promise<string> {
   try {
     const document = await task.promise;
     const pages: string[] = [];
+    let chars = 0;
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
@@ -77,10 +127,12 @@ async function loadPdf(bytes: Uint8Array): Promise<string> {
         if (item.hasEOL) pageText += "\n";
       }
       pages.push(pageText.trim());
+      chars += pageText.length;
+      if (chars > MAX_DOCUMENT_CHARS) throw tooMuchText(chars);
     }
     return pages.join("\n");
   } catch (error) {
-    if (error instanceof UnsupportedMediaError) throw error;
+    if (error instanceof UnsupportedMediaError || error instanceof UnpackedTooLargeError) throw error;
     throw new UnsupportedMediaError(`无法读取 .pdf 文件：${(error as Error).message}`);
   } finally {
     await task.destroy();
@@ -102,7 +154,7 @@ export async function loadFile(name: string, bytes: Uint8Array): Promise<LoadedF
     case "markdown": {
       if (isProbablyBinary(bytes)) throw new UnsupportedMediaError("文件内容不是文本（疑似二进制文件）");
       const { text, encoding } = decodeBytes(bytes);
-      return { text, format: extension === "txt" ? "txt" : "md", encoding };
+      return { text: capText(text), format: extension === "txt" ? "txt" : "md", encoding };
     }
     case "docx":
       return { text: await loadDocx(bytes), format: "docx" };

@@ -5,6 +5,7 @@ import { findFactsOfDocument } from "../db/facts-repo.ts";
 import type { Deps } from "../deps.ts";
 import { AppError, NotFoundError } from "../errors.ts";
 import { ingestDocument, type IngestInput } from "../ingest/ingest-document.ts";
+import { MAX_DOCUMENT_CHARS } from "../ingest/load-file.ts";
 import { requireRole, type AppEnv } from "./auth.ts";
 import { toApiFact } from "../facts/fact-json.ts";
 import { readJson, readUpload } from "./validate.ts";
@@ -20,7 +21,7 @@ const metaSchema = z.object({
 });
 
 const textSchema = metaSchema.extend({
-  text: z.string().min(1, "不能为空").max(2_000_000, "文本过长"),
+  text: z.string().min(1, "不能为空").max(MAX_DOCUMENT_CHARS, `文本过长（不超过 ${MAX_DOCUMENT_CHARS / 10_000} 万字）`),
 });
 
 /** /api/documents: upload (JSON text or multipart file), list, get, delete. */

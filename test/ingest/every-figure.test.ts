@@ -6,10 +6,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { uncoveredFigures } from "../../src/facts/figure-coverage.ts";
 import { createTestDeps } from "../helpers/test-deps.ts";
+import { useTestApp } from "../helpers/test-app.ts";
 
 interface RealDocument { name: string; title?: string; text: string }
 
@@ -30,23 +31,17 @@ const documents: RealDocument[] = existsSync(realdocs)
 interface StoredFact { value: number; unit: string; scope: string; yoy_pct: number | null; span: { start: number; end: number } | null }
 
 describe("every figure with a unit becomes a fact", () => {
-  let deps: Awaited<ReturnType<typeof createTestDeps>>;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    deps = await createTestDeps();
-    app = createApp(deps);
-  });
-  afterAll(async () => deps.dispose());
+  const ctx = useTestApp();
 
   async function expectEveryFigureKept(document: RealDocument): Promise<void> {
     // No park and no year given: a document that states neither still keeps its figures.
-    const upload = await app.request("/api/documents", {
+    const upload = await ctx.app.request("/api/documents", {
       method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: document.text, title: document.title }),
     });
     expect(upload.status).toBe(201);
     const { id, facts: count } = await upload.json() as { id: string; facts: number };
     expect(count).toBeGreaterThan(0);
-    const stored = await (await app.request(`/api/documents/${id}`)).json() as { text: string; facts: StoredFact[] };
+    const stored = await (await ctx.app.request(`/api/documents/${id}`)).json() as { text: string; facts: StoredFact[] };
     const missed = uncoveredFigures(stored.text, stored.facts.map((fact) => ({ spanStart: fact.span?.start ?? null, spanEnd: fact.span?.end ?? null, yoyPct: fact.yoy_pct, scope: fact.scope })));
     expect(missed.map((figure) => stored.text.slice(Math.max(0, figure.start - 10), figure.end))).toEqual([]);
   }
