@@ -9,7 +9,7 @@
  */
 import { findFigures } from "../text/parse-number.ts";
 import { findIndicatorAlias } from "../domain/indicators.ts";
-import { DEFAULT_SCOPE, clauseStart, periodAt, periodMarkers, statusAt } from "./sentence-context.ts";
+import { DEFAULT_SCOPE, clauseStarts, periodAt, periodMarkers, statusAt } from "./sentence-context.ts";
 import { sentenceSpans } from "../text/sentences.ts";
 import { SET_OF, TARGET_AFTER, fittingAlias, refersTo, type AnalyzeOptions, type FigureMention, type MentionBase } from "./figure-mention.ts";
 import { readAnnualAverage, readCompletion, readDelta, readRankChange, readRate, type FigureContext, type RateGroup, type SentenceScan } from "./read-rate.ts";
@@ -26,21 +26,25 @@ export type { AnalyzeOptions, FigureMention, FigureReading, MentionRole } from "
 /** A plan or forecast word holds within its ；-clause: 预计全年178亿元；全年固定资产投资39.4亿元 reports the second. */
 function statusClauseStart(text: string, sentenceStart: number, at: number): number {
   // 主要预期目标：A；B；C — a list a colon opens is governed by the words before the colon.
-  const colon = Math.max(text.lastIndexOf("：", at - 1), text.lastIndexOf(":", at - 1));
-  if (colon >= sentenceStart) return sentenceStart;
-  const semicolon = Math.max(text.lastIndexOf("；", at - 1), text.lastIndexOf(";", at - 1));
-  return semicolon >= sentenceStart ? semicolon + 1 : sentenceStart;
+  let semicolon = -1;
+  for (let i = at - 1; i >= sentenceStart; i--) {
+    const char = text[i];
+    if (char === "：" || char === ":") return sentenceStart;
+    if (semicolon === -1 && (char === "；" || char === ";")) semicolon = i;
+  }
+  return semicolon === -1 ? sentenceStart : semicolon + 1;
 }
 
 export function analyzeFigures(text: string, options: AnalyzeOptions = {}): FigureMention[] {
   const figures = findFigures(text);
   const mentions: FigureMention[] = [];
   let figureIndex = 0;
+  const clauseStart = clauseStarts(text);
   for (const sentence of sentenceSpans(text)) {
     const inSentence: ParsedFigure[] = [];
     while (figureIndex < figures.length && figures[figureIndex].start < sentence.end) inSentence.push(figures[figureIndex++]);
     if (!inSentence.length) continue;
-    analyzeSentence(text, sentence, inSentence, options, mentions);
+    analyzeSentence(text, sentence, inSentence, options, mentions, clauseStart);
   }
   return mentions;
 }
@@ -51,6 +55,7 @@ function analyzeSentence(
   figures: ParsedFigure[],
   options: AnalyzeOptions,
   out: FigureMention[],
+  clauseStart: (at: number, floor: number) => number,
 ): void {
   const sentenceText = text.slice(sentence.start, sentence.end);
   const markers = periodMarkers(sentenceText, options.year);
@@ -59,11 +64,11 @@ function analyzeSentence(
   let valueGroup: { items: string[] } | null = null;
   let previousEnd = sentence.start;
   for (const figure of figures) {
-    let clause = clauseStart(text, figure.start, sentence.start);
+    let clause = clauseStart(figure.start, sentence.start);
     // 项目数（新落户项目）为36个: a bracketed note just before the figure's verb belongs to its clause.
     if (/[）)]/.test(text[clause - 1] ?? "") && figure.start - clause <= 4) {
       const open = Math.max(text.lastIndexOf("（", clause - 1), text.lastIndexOf("(", clause - 1));
-      if (open > sentence.start && open >= previousEnd) clause = clauseStart(text, open, sentence.start);
+      if (open > sentence.start && open >= previousEnd) clause = clauseStart(open, sentence.start);
     }
     let local = text.slice(Math.max(clause, previousEnd), figure.start);
     // 其中，A产业实现…: the 其中 before the comma opens this clause.

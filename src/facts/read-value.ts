@@ -17,8 +17,8 @@ import {
 import { ASPIRATION_AFTER, GENERIC_LABEL, INCREMENT, SET_OF, TARGET_AFTER, fittingAlias, type FigureMention, type MentionBase } from "./figure-mention.ts";
 
 function nounAfter(text: string, end: number, ceiling: number): string {
-  const stop = clauseEnd(text, end, ceiling);
-  return text.slice(end, Math.min(stop, end + 14)).replace(/^[的是]/, "");
+  const stop = clauseEnd(text, end, Math.min(ceiling, end + 14));
+  return text.slice(end, stop).replace(/^[的是]/, "");
 }
 
 export function readValue(

@@ -8,17 +8,32 @@ import type { FactStatus } from "../domain/fact-types.ts";
 
 /** Start of the clause holding `at`: after the last ，；：、 (or brackets) before it, not before `floor`. */
 export function clauseStart(text: string, at: number, floor: number): number {
-  for (let i = at - 1; i >= floor; i--) if (/[，,；;：:、（(）)]/.test(text[i])) return i + 1;
+  for (let i = at - 1; i >= floor; i--) if (CLAUSE_OPENERS.has(text[i])) return i + 1;
   return floor;
 }
 
 /** End of the clause holding `at`. */
 export function clauseEnd(text: string, at: number, ceiling: number): number {
-  for (let i = at; i < ceiling; i++) if (/[，,；;：:、。！？!?\n（(）)]/.test(text[i])) return i;
+  for (let i = at; i < ceiling; i++) if (CLAUSE_CLOSERS.has(text[i])) return i;
   return ceiling;
 }
 
-interface PeriodMarker {
+/**
+ * {@link clauseStart} for many offsets of one text in O(1) each: the text is read once for its clause breaks.
+ * @example const start = clauseStarts(text); start(figure.start, sentence.start)
+ */
+export function clauseStarts(text: string): (at: number, floor: number) => number {
+  // afterBreak[i]: the offset just after the last clause opener before i (0 when none).
+  const afterBreak = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) afterBreak[i + 1] = CLAUSE_OPENERS.has(text[i]) ? i + 1 : afterBreak[i];
+  return (at, floor) => Math.max(afterBreak[Math.min(Math.max(at, 0), text.length)], floor);
+}
+
+/** Characters a clause starts after, and those it ends at (sets: these run once a character of every figure's sentence). */
+const CLAUSE_OPENERS = new Set("，,；;：:、（(）)");
+const CLAUSE_CLOSERS = new Set("，,；;：:、。！？!?\n（(）)");
+
+export interface PeriodMarker {
   start: number;
   year?: number;
   sub?: string;

@@ -5,13 +5,16 @@
 import { unzipSync } from "fflate";
 import { decodeBytes, isProbablyBinary } from "../text/decode.ts";
 
-/** The most text one document may hold, however it arrives (JSON text or an unpacked file). */
-export const MAX_DOCUMENT_CHARS = 2_000_000;
+/**
+ * The most text one document may hold, however it arrives (JSON text or an unpacked file): a 20 MB upload of
+ * plain text, about three times the longest yearbook a park office publishes.
+ */
+export const MAX_DOCUMENT_CHARS = 8_000_000;
 /**
  * The most a .docx's XML parts may unpack to, by the sizes its zip directory declares. Markup runs to about ten
  * times the text, so this admits any document under {@link MAX_DOCUMENT_CHARS} and refuses a zip bomb before inflating.
  */
-export const MAX_DOCX_XML_BYTES = 64 * 1024 * 1024;
+export const MAX_DOCX_XML_BYTES = 160 * 1024 * 1024;
 
 /** The upload is not a format we read (the HTTP layer answers 415). */
 export class UnsupportedMediaError extends Error {

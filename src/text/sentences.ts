@@ -2,6 +2,10 @@
  * The one sentence splitter. Sentences end at 。！？!? and line breaks (and at ；; when a caller reads
  * clause by clause); closing quotes, brackets and line breaks that follow an end stay with it, and an
  * ideographic full stop between digits (2。87亿元) is a decimal point, not an end.
+ *
+ * A run of more than {@link MAX_SENTENCE} characters with no end is no sentence of prose (the longest in the
+ * park documents we have read is about 210): it is cut at its last ；, else ，, else before a number, so that
+ * every reader of a sentence stays linear in the text however it is punctuated.
  */
 
 export interface Span {
@@ -12,6 +16,10 @@ export interface Span {
 const END = /[。！？!?\n]/;
 const END_OR_SEMICOLON = /[。！？!?；;\n]/;
 const TRAILING = /[”’）)」』\n]/;
+
+/** The longest span {@link sentenceSpans} returns. */
+export const MAX_SENTENCE = 500;
+const CUT_PREFERENCES = [/[；;]/, /[，,、]/];
 
 /**
  * Sentence spans covering the whole text in order (their concatenation is the text).
@@ -26,12 +34,32 @@ export function sentenceSpans(text: string, { semicolons = false }: { semicolons
     if (text[index] === "。" && /\d/.test(text[index - 1] ?? "") && /\d/.test(text[index + 1] ?? "")) continue;
     let end = index + 1;
     while (end < text.length && (TRAILING.test(text[end]) || ends.test(text[end]))) end++;
-    spans.push({ start, end });
+    pushCapped(text, spans, start, end);
     start = end;
     index = end - 1;
   }
-  if (start < text.length) spans.push({ start, end: text.length });
+  if (start < text.length) pushCapped(text, spans, start, text.length);
   return spans;
+}
+
+/** Pushes [start, end) as one span, or as several of at most MAX_SENTENCE characters. */
+function pushCapped(text: string, spans: Span[], start: number, end: number): void {
+  while (end - start > MAX_SENTENCE) {
+    const cut = cutPoint(text, start, start + MAX_SENTENCE);
+    spans.push({ start, end: cut });
+    start = cut;
+  }
+  spans.push({ start, end });
+}
+
+/** Where to cut a run that is too long: after its last ；, else ，, else before its last number, else at the limit. */
+function cutPoint(text: string, start: number, limit: number): number {
+  const floor = start + MAX_SENTENCE / 2;
+  for (const preference of CUT_PREFERENCES) {
+    for (let at = limit - 1; at >= floor; at--) if (preference.test(text[at])) return at + 1;
+  }
+  for (let at = limit - 1; at >= floor; at--) if (/\d/.test(text[at]) && !/[\d.。]/.test(text[at - 1])) return at;
+  return limit;
 }
 
 /**

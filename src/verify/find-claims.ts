@@ -6,7 +6,7 @@
  */
 import { analyzeFigures, type FigureMention, type FigureReading, type MentionRole } from "../facts/analyze-figures.ts";
 import { readingOf } from "../facts/figure-mention.ts";
-import { clauseStart, periodMarkers } from "../facts/sentence-context.ts";
+import { clauseStarts, periodMarkers, type PeriodMarker } from "../facts/sentence-context.ts";
 import type { StatedFigure } from "./match-figure.ts";
 
 /** One claim to check: where it stands, what it states, and how its sentence reads it. */
@@ -51,10 +51,12 @@ export function findClaims(text: string, defaults: { year?: number }): ClaimCand
   const mentions = analyzeFigures(text, { year: defaults.year });
   const indexOfMention = new Map<number, number>();
   const claims: ClaimCandidate[] = [];
+  const paragraphs: ParagraphMarks = new Map();
+  const clauseStart = clauseStarts(text);
   mentions.forEach((mention, index) => {
     if (mention.role === "threshold") return;
     indexOfMention.set(index, claims.length);
-    claims.push(toClaim(text, mention, mention.parent === undefined ? undefined : indexOfMention.get(mention.parent)));
+    claims.push(toClaim(text, mention, mention.parent === undefined ? undefined : indexOfMention.get(mention.parent), paragraphs, clauseStart));
   });
   return claims;
 }
@@ -65,12 +67,12 @@ const STATED_YEAR = /(?:19|20)\d{2}年|[二][〇零][一二三四五六七八九
 /** Words that state an attained figure (the status slot is then closed too). */
 const STATED_ACTUAL = /实际|已经|已(?:完成|实现|达到?|建成|落户|签约|引进|投产|累计)/;
 
-function toClaim(text: string, mention: FigureMention, parent: number | undefined): ClaimCandidate {
+function toClaim(text: string, mention: FigureMention, parent: number | undefined, paragraphs: ParagraphMarks, clauseStart: (at: number, floor: number) => number): ClaimCandidate {
   const { figure, sentence } = mention;
   const before = text.slice(sentence.start, figure.start);
   const reading = readingOf(mention);
   const openPeriod = /^\d{4}$/.test(reading.period) && !WHOLE_YEAR.test(before);
-  const carried = openPeriod ? carriedSubPeriod(text, sentence.start, reading.year) : undefined;
+  const carried = openPeriod ? carriedSubPeriod(text, sentence.start, reading.year, paragraphs) : undefined;
   if (carried) reading.period = `${reading.period}${carried}`;
   return {
     text: figure.text,
@@ -90,7 +92,7 @@ function toClaim(text: string, mention: FigureMention, parent: number | undefine
     ...reading,
     parent,
     sentence,
-    clause: text.slice(clauseStart(text, figure.start, sentence.start), figure.start),
+    clause: text.slice(clauseStart(figure.start, sentence.start), figure.start),
     yearStated: mention.periodExplicit && STATED_YEAR.test(text.slice(sentence.start, sentence.end)),
     open: {
       period: openPeriod,
@@ -100,18 +102,51 @@ function toClaim(text: string, mention: FigureMention, parent: number | undefine
   };
 }
 
+/** Period words and whole-year words of each paragraph, read once a paragraph and year (offsets into the text). */
+type ParagraphMarks = Map<string, { markers: PeriodMarker[]; wholeYear: number[] }>;
+
 /**
  * 1—11月，园区…。实现进出口总额6.9亿元: a sub-year period stated once for a paragraph holds for its later
  * sentences until a year or 全年 is stated again. The sub-period of the last period words before the
- * sentence in its paragraph, when they speak of the claim's year.
+ * sentence in its paragraph, when they speak of the claim's year. Each paragraph is read once, so a text of
+ * one long paragraph costs no more than one of many.
  */
-function carriedSubPeriod(text: string, sentenceStart: number, year: number | undefined): string | undefined {
+function carriedSubPeriod(text: string, sentenceStart: number, year: number | undefined, paragraphs: ParagraphMarks): string | undefined {
   if (year === undefined) return undefined;
   const paragraph = text.lastIndexOf("\n", sentenceStart - 1) + 1;
-  const before = text.slice(paragraph, sentenceStart);
-  const markers = periodMarkers(before, year);
-  const last = markers[markers.length - 1];
-  if (!last?.sub || WHOLE_YEAR.test(before.slice(last.start))) return undefined;
-  const yearOfIt = markers.filter((marker) => marker.year !== undefined && marker.start < last.start).pop()?.year ?? year;
+  const key = `${paragraph}:${year}`;
+  let marks = paragraphs.get(key);
+  if (!marks) {
+    const end = text.indexOf("\n", paragraph);
+    const paragraphText = text.slice(paragraph, end === -1 ? text.length : end);
+    const wholeYear = [...paragraphText.matchAll(new RegExp(WHOLE_YEAR.source, "g"))].map((match) => paragraph + (match.index ?? 0) + match[0].length);
+    marks = { markers: periodMarkers(paragraphText, year).map((marker) => ({ ...marker, start: paragraph + marker.start })), wholeYear };
+    paragraphs.set(key, marks);
+  }
+  const { markers, wholeYear } = marks;
+  const lastIndex = firstAtOrAfter(markers, sentenceStart, (marker) => marker.start) - 1;
+  const last = markers[lastIndex];
+  if (!last?.sub) return undefined;
+  const wholeYearAfter = wholeYear[firstAtOrAfter(wholeYear, last.start + 1, (end) => end)];
+  if (wholeYearAfter !== undefined && wholeYearAfter <= sentenceStart) return undefined;
+  let yearOfIt = year;
+  for (let index = lastIndex - 1; index >= 0; index--) {
+    if (markers[index].year !== undefined && markers[index].start < last.start) {
+      yearOfIt = markers[index].year!;
+      break;
+    }
+  }
   return yearOfIt === year ? last.sub : undefined;
+}
+
+/** Index of the first item of a list sorted by `key` whose key is at least `value` (the list's length if none). */
+function firstAtOrAfter<T>(items: readonly T[], value: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (key(items[middle]) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

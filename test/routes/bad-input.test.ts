@@ -95,9 +95,9 @@ describe("bodies are limited while they are read, and files by what they unpack 
     expect(pulled.count).toBeLessThan(400);
   });
 
-  it("a small .docx whose zip directory declares 150 MB of XML is 413 before anything is inflated", async () => {
+  it("a small .docx whose zip directory declares 180 MB of XML is 413 before anything is inflated", async () => {
     const started = performance.now();
-    const xml = strToU8(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${"园".repeat(50_000_000)}</w:t></w:r></w:p></w:body></w:document>`);
+    const xml = strToU8(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${"园".repeat(60_000_000)}</w:t></w:r></w:p></w:body></w:document>`);
     const bomb = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": xml }, { level: 9 });
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
     const form = new FormData();
@@ -107,15 +107,15 @@ describe("bodies are limited while they are read, and files by what they unpack 
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 
-  it("a .docx within the XML limit whose text passes 2,000,000 characters is 413, not truncated", async () => {
-    const paragraphs = Array.from({ length: 220 }, () => `<w:p><w:r><w:t>${"区".repeat(10_000)}</w:t></w:r></w:p>`).join("");
+  it("a .docx within the XML limit whose text passes 8,000,000 characters is 413, not truncated", async () => {
+    const paragraphs = Array.from({ length: 820 }, () => `<w:p><w:r><w:t>${"区".repeat(10_000)}</w:t></w:r></w:p>`).join("");
     const xml = strToU8(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs}</w:body></w:document>`);
     const rels = strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`);
     const types = strToU8(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`);
     const docx = zipSync({ "[Content_Types].xml": types, "_rels/.rels": rels, "word/document.xml": xml });
     const form = new FormData();
     form.append("file", new Blob([docx as BlobPart]), "long.docx");
-    expect(await refused413(() => ctx.app.request("/api/documents", { method: "POST", body: form }))).toContain("200 万字");
+    expect(await refused413(() => ctx.app.request("/api/documents", { method: "POST", body: form }))).toContain("800 万字");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sentenceSpans, splitSentences } from "../../src/text/sentences.ts";
+import { MAX_SENTENCE, sentenceSpans, splitSentences } from "../../src/text/sentences.ts";
 
 const texts = (text: string, semicolons = false) => sentenceSpans(text, { semicolons }).map((span) => text.slice(span.start, span.end));
 
@@ -17,5 +17,19 @@ describe("the sentence splitter", () => {
     const text = "他说：“完成目标。”\n\n下一句？！结尾";
     expect(texts(text)).toEqual(["他说：“完成目标。”\n\n", "下一句？！", "结尾"]);
     expect(splitSentences(text).join("")).toBe(text);
+  });
+
+  it("cuts a run with no end longer than MAX_SENTENCE at its last ；, else ，, else before a number — never inside one", () => {
+    const clauses = "园区新签约项目12个，总投资35.6亿元；".repeat(40);
+    const cut = texts(clauses);
+    expect(cut.join("")).toBe(clauses);
+    expect(Math.max(...cut.map((part) => part.length))).toBeLessThanOrEqual(MAX_SENTENCE);
+    expect(cut.slice(0, -1).every((part) => part.endsWith("；"))).toBe(true);
+    const bare = "1亿元".repeat(1000);
+    const pieces = texts(bare);
+    expect(pieces.join("")).toBe(bare);
+    expect(pieces.every((part) => /^(1亿元)+$/.test(part))).toBe(true);
+    // Prose sentences stay whole.
+    expect(texts(`${"园区实现工业总产值352.9亿元，".repeat(10)}同比增长5%。`)).toHaveLength(1);
   });
 });
