@@ -25,6 +25,9 @@ function sameOrigin(origin: string, requestUrl: string, forwardedHost: string | 
   return host === new URL(requestUrl).host || (forwardedHost !== undefined && host === forwardedHost.split(",")[0].trim());
 }
 
+/** Methods that change nothing, which another site may still start (a link, an image). */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
  * CORS on the API: an origin in `WIDGET_ORIGINS` gets the CORS headers; any other foreign origin is refused with
  * 403 and no CORS headers (its preflight too), so a page elsewhere can neither read nor write. Requests without an
@@ -43,8 +46,15 @@ export function browserAccess(config: Config): MiddlewareHandler<AppEnv> {
   });
   return async (context, next) => {
     const origin = context.req.header("origin");
-    const own = !origin || sameOrigin(origin, context.req.url, context.req.header("x-forwarded-host"));
-    if (!own && !allowed.has(origin)) {
+    // A browser says where a request comes from in Sec-Fetch-Site even when it sends no Origin: a write another
+    // site's page started is refused however it was made (a form, a link, a text/plain fetch), also with auth off.
+    const site = context.req.header("sec-fetch-site")?.toLowerCase();
+    const foreignFetch = site === "cross-site" || site === "same-site";
+    if (!origin && foreignFetch && !SAFE_METHODS.has(context.req.method)) {
+      throw new AppError("forbidden", "浏览器表明该请求来自其他网站，已拒绝修改数据的请求");
+    }
+    const own = origin ? sameOrigin(origin, context.req.url, context.req.header("x-forwarded-host")) : !foreignFetch;
+    if (!own && origin && !allowed.has(origin)) {
       throw new AppError("forbidden", "该网页来源不在 WIDGET_ORIGINS 允许列表中，不能调用本服务的接口");
     }
     context.set("embedded", !own);

@@ -50,6 +50,20 @@ describe("browsers: CORS from WIDGET_ORIGINS, security headers, pages and script
     expect(documents).toHaveLength(0);
   });
 
+  it("a write another site started is refused by Sec-Fetch-Site even without an Origin; a cross-site read is a reader's", async () => {
+    for (const site of ["cross-site", "same-site"]) {
+      const write = await app.request("/api/stats", { method: "POST", headers: { "Sec-Fetch-Site": site, "Content-Type": "text/plain" }, body: "park,period,indicator,value,unit\n跨站园区,2023,工业总产值,1,亿元\n" });
+      expect(write.status).toBe(403);
+      expect(write.headers.get("content-type")).toContain("application/problem+json");
+    }
+    const { rows } = await deps.db.query("SELECT 1 FROM facts WHERE park = '跨站园区'");
+    expect(rows).toEqual([]);
+    // A navigation from elsewhere may read, as a reader: the same write from the app's own page or a script passes the guard.
+    expect((await app.request("/api/facts?park=none", { headers: { "Sec-Fetch-Site": "cross-site" } })).status).toBe(200);
+    const own = await app.request("/api/stats", { method: "POST", headers: { "Sec-Fetch-Site": "same-origin", "Content-Type": "text/csv" }, body: "park,period,indicator,value,unit\n本站园区,2023,工业总产值,1,亿元\n" });
+    expect(own.status).toBe(200);
+  });
+
   it("lets the app's own pages (same origin) and clients without an Origin through", async () => {
     const own = await app.request("http://localhost/api/facts?park=none", { headers: { Origin: "http://localhost" } });
     expect(own.status).toBe(200);
