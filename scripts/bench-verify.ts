@@ -17,7 +17,7 @@ const limitBytes = Number(values.bytes);
 const runs = Number(values.runs);
 const LIMIT_MS = 100;
 
-const deps = await buildNodeDeps(parseConfig({ LOG_LEVEL: "silent" }), { inMemory: true });
+const deps = await buildNodeDeps(parseConfig({ LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "0" }), { inMemory: true });
 const app = createApp(deps);
 const encoder = new TextEncoder();
 /** `unit` repeated to just under the byte budget. */

@@ -78,7 +78,7 @@ function documentYear(questions: Question[]): number | undefined {
 const pct = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)}%` : "—");
 
 async function runMode(mode: "named" | "inferred", dir: string, options: { verbose: boolean; empty: boolean }): Promise<void> {
-  const deps = await buildNodeDeps(parseConfig({ ...process.env, LOG_LEVEL: "silent", DATABASE_URL: "", OPENAI_API_KEY: "", OPENAI_BASE_URL: "", API_TOKENS: undefined }), { inMemory: true });
+  const deps = await buildNodeDeps(parseConfig({ ...process.env, LOG_LEVEL: "silent", DATABASE_URL: "", OPENAI_API_KEY: "", OPENAI_BASE_URL: "", API_TOKENS: undefined, RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "0" }), { inMemory: true });
   if (!options.empty) await loadCorpus(deps);
   const app = createApp(deps);
   const post = async (route: string, body: unknown) => {

@@ -17,6 +17,7 @@ import { inputGuard } from "./routes/input-guard.ts";
 import { askRoutes } from "./routes/ask.ts";
 import { factRoutes } from "./routes/facts.ts";
 import { openaiRoutes } from "./routes/openai-compat.ts";
+import { limitPerAddress, limitPerToken } from "./routes/rate-limits.ts";
 import { statsRoutes } from "./routes/stats.ts";
 import { verifyRoutes } from "./routes/verify.ts";
 
@@ -45,8 +46,12 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.use("*", baseSecurityHeaders);
   app.use("/api/*", browserAccess(deps.config));
   app.use("/v1/*", browserAccess(deps.config));
+  app.use("/api/*", limitPerAddress(deps.config));
+  app.use("/v1/*", limitPerAddress(deps.config));
   app.use("/api/*", authenticate(deps.config));
   app.use("/v1/*", authenticate(deps.config));
+  app.use("/api/*", limitPerToken(deps.config));
+  app.use("/v1/*", limitPerToken(deps.config));
   app.use("/api/*", bodyLimits());
   app.use("/v1/*", bodyLimits());
   app.use("/api/*", inputGuard);
@@ -73,6 +78,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
     const appError = toAppError(error);
     if (appError.status >= 500) deps.logger.error("unhandled error", { requestId: id, error: String(error), stack: (error as Error).stack });
     return context.newResponse(JSON.stringify(problemBody(appError, id)), appError.status as 400, {
+      ...appError.headers,
       "content-type": "application/problem+json; charset=utf-8",
     });
   });

@@ -84,7 +84,9 @@ const configSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   API_TOKENS: tokenList,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  LOAD_CORPUS: z.enum(["auto", "never"]).default("auto"),
+  LOAD_CORPUS: z.enum(["auto", "always", "never"]).default("auto"),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: "must be a number of requests (0 turns the limit off)" }).int().min(0).default(300),
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number({ message: "must be a number of requests (0 turns the limit off)" }).int().min(0).default(600),
   WIDGET_ORIGINS: originList,
   PUBLIC_BASE_URL: optionalString.pipe(z.url({ message: "must be a URL" }).optional()),
   WECOM_CORP_ID: optionalString,
@@ -131,7 +133,13 @@ export interface Config {
   /** The interface to listen on: 127.0.0.1 unless HOST says otherwise (0.0.0.0 in a container). */
   host: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
-  loadCorpus: "auto" | "never";
+  /**
+   * The fictional sample corpus: `auto` loads it into the embedded database (no DATABASE_URL) when that is empty,
+   * `always` into any empty database (a Postgres one too), `never` not at all.
+   */
+  loadCorpus: "auto" | "always" | "never";
+  /** Requests a minute per API token, and per client address (0: no limit); /api/* and /v1/* only. */
+  rateLimits: { perToken: number; perAddress: number };
   /** Origins whose pages may embed the widget and call /api/* from the browser (CORS, frame-ancestors). */
   widgetOrigins: string[];
   /** The address people open the service at (links in bot replies); the request's own origin when unset. */
@@ -197,6 +205,7 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
     apiTokens: env.API_TOKENS,
     logLevel: env.LOG_LEVEL,
     loadCorpus: env.LOAD_CORPUS,
+    rateLimits: { perToken: env.RATE_LIMIT_PER_MINUTE, perAddress: env.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
     widgetOrigins: env.WIDGET_ORIGINS,
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, ""),
     bots: botsConfig(env),

@@ -7,6 +7,7 @@ export type ErrorCode =
   | "unsupported_media"
   | "payload_too_large"
   | "conflict"
+  | "too_many_requests"
   | "upstream"
   | "internal";
 
@@ -18,6 +19,7 @@ const statusOf: Record<ErrorCode, number> = {
   unsupported_media: 415,
   payload_too_large: 413,
   conflict: 409,
+  too_many_requests: 429,
   upstream: 502,
   internal: 500,
 };
@@ -30,6 +32,7 @@ const titleOf: Record<ErrorCode, string> = {
   unsupported_media: "不支持的文件类型",
   payload_too_large: "内容过大",
   conflict: "冲突",
+  too_many_requests: "请求过于频繁",
   upstream: "上游服务错误",
   internal: "服务器内部错误",
 };
@@ -44,14 +47,17 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail: string,
-    options?: { cause?: unknown; extra?: Record<string, unknown> },
+    options?: { cause?: unknown; extra?: Record<string, unknown>; headers?: Record<string, string> },
   ) {
     super(detail, options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.name = "AppError";
     this.status = statusOf[code];
     this.extra = options?.extra;
+    this.headers = options?.headers;
   }
   readonly extra?: Record<string, unknown>;
+  /** Response headers the problem carries (Retry-After of a 429). */
+  readonly headers?: Record<string, string>;
   get title(): string {
     return titleOf[this.code];
   }
