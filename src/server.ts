@@ -2,7 +2,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { ConfigError, parseConfig } from "./config.ts";
 import { buildNodeDeps } from "./node/build-deps.ts";
-import { loadCorpusIfEmpty } from "./node/load-corpus.ts";
+import { corpusWanted, loadCorpusIfEmpty } from "./node/load-corpus.ts";
 
 /** How long shutdown waits for bot answers still being delivered. */
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const deps = await buildNodeDeps(config);
   const { logger } = deps;
   if (!config.apiTokens) logger.warn("API_TOKENS is not set: every caller has admin rights (local default)");
-  if (config.loadCorpus === "auto") await loadCorpusIfEmpty(deps);
+  if (corpusWanted(deps)) await loadCorpusIfEmpty(deps);
+  else if (config.loadCorpus === "auto") logger.info("sample corpus not loaded: the database is not the embedded default (LOAD_CORPUS=always loads it)");
   // Work that outlives its response (bot answers after the acknowledgement) is finished before shutting down.
   const background = new Set<Promise<unknown>>();
   deps.background = (task) => {

@@ -21,3 +21,20 @@ export interface SqlExecutor {
 export function toVectorLiteral(vector: ArrayLike<number>): string {
   return `[${Array.from(vector, (x) => (Number.isFinite(x) ? Number(x.toFixed(6)) : 0)).join(",")}]`;
 }
+
+/**
+ * A client whose statements, and nested transactions, all run inside one outer transaction `tx`, so several verbs
+ * that each open a transaction (ingest, import) commit or roll back together.
+ * @example await db.transaction((tx) => loadAll({ ...deps, db: withinTransaction(db, tx) }))
+ */
+export function withinTransaction(outer: SqlClient, tx: SqlExecutor): SqlClient {
+  return {
+    kind: outer.kind,
+    query: (text, params) => tx.query(text, params),
+    transaction: (work) => work(tx),
+    exec: async () => {
+      throw new Error("exec (migrations) cannot run inside another transaction");
+    },
+    close: async () => undefined,
+  };
+}

@@ -46,7 +46,7 @@ describe("rate limits per token and per address", () => {
     const deps = await createTestDeps({ env: { RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "0" } });
     try {
       const app = createApp(deps);
-      const statuses = await Promise.all(Array.from({ length: 650 }, () => app.request("/api/facts?park=none").then((response) => response.status)));
+      const statuses = await Promise.all(Array.from({ length: 650 }, () => Promise.resolve(app.request("/api/facts?park=none")).then((response) => response.status)));
       expect(new Set(statuses)).toEqual(new Set([200]));
     } finally {
       await deps.dispose();
