@@ -1,4 +1,5 @@
 import { findFacts } from "../db/facts-repo.ts";
+import { listedParks } from "../domain/park-names.ts";
 import type { Deps } from "../deps.ts";
 import type { Fact } from "../domain/fact-types.ts";
 import { composeMissingNote, composeRefusal } from "./compose-refusal.ts";
@@ -36,7 +37,8 @@ const COMPOSERS: Record<Exclude<AnswerQuery["intent"], "open">, (context: Figure
  */
 export async function answerFigure(deps: Deps, query: AnswerQuery, vocabulary: Vocabulary): Promise<FigureAnswer> {
   if (query.unknownPark) {
-    const known = vocabulary.parks.length ? `数据库中现有的园区为：${vocabulary.parks.join("、")}。` : "数据库中还没有任何园区的数据。";
+    const listed = listedParks(vocabulary.parks);
+    const known = listed.length ? `数据库中现有的园区为：${listed.join("、")}。` : "数据库中还没有任何园区的数据。";
     return { text: `数据库中没有${query.unknownPark}的数据，无法回答。${known}`, mode: "refusal", facts: [], query };
   }
   const parks = query.parks.length ? query.parks : vocabulary.parks;

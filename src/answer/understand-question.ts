@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listedParks } from "../domain/park-names.ts";
 import type { Deps } from "../deps.ts";
 import { resolveIndicator } from "../domain/indicators.ts";
 import { findIndicators } from "./find-indicators.ts";
@@ -65,7 +66,7 @@ async function askModel(deps: Deps, question: string, offline: ParsedQuestion, c
     const structured = deps.chat.withStructuredOutput(modelQuerySchema, { name: "park_query" });
     const system = fillPrompt(ANSWER_UNDERSTAND, {
       latestYear: String(context.vocabulary.latestYear ?? new Date().getFullYear()),
-      parks: context.vocabulary.parks.join("、") || "（无）",
+      parks: listedParks(context.vocabulary.parks).join("、") || "（无）",
       previous: context.history.length ? JSON.stringify(context.history[context.history.length - 1]) : "（无）",
     });
     const raw = await structured.invoke([{ role: "system", content: system }, { role: "user", content: question }], { signal: context.signal });

@@ -157,3 +157,19 @@ export function knownParkNames(known: KnownParks): Array<{ park: string; aliases
     aliases: [...new Set([...parkAliases(park), ...[...owner].filter(([, entry]) => entry.park === park).map(([alias]) => alias)])],
   }));
 }
+
+/** The park of a document that names none is stored as 未命名园区（its title）. */
+export const UNNAMED_PARK = "未命名园区";
+
+/**
+ * Names that stand for no park: an anonymised copy's XX工业园区 / ××园区 / 某某园区, and 未命名园区（…）. Their facts
+ * stay answerable by that name, but park lists (pickers, "the parks on record are …") leave them out.
+ */
+export function isPlaceholderPark(name: string): boolean {
+  return name.startsWith(UNNAMED_PARK) || /^(?:[XxＸｘ×*＊_＿]{2,}|某+)/.test(name.trim());
+}
+
+/** A park list as people see it: placeholders left out. */
+export function listedParks(parks: readonly string[]): string[] {
+  return parks.filter((park) => !isPlaceholderPark(park));
+}

@@ -3,6 +3,7 @@
  * or a unique part of one: 江屿 → 江屿经济开发区), and a year with facts on record.
  */
 import { listDocuments } from "../db/documents-repo.ts";
+import { listedParks } from "../domain/park-names.ts";
 import { factCoverage } from "../db/facts-repo.ts";
 import type { SqlClient } from "../db/sql-client.ts";
 import { NotFoundError } from "../errors.ts";
@@ -18,8 +19,8 @@ export async function resolveDraftTarget(
   const park = parks.find((name) => name === wanted)
     ?? single(parks.filter((name) => name.includes(wanted) || (wanted.length >= 2 && wanted.includes(name))));
   if (!park) {
-    throw new NotFoundError(parks.length
-      ? `未找到园区“${wanted}”。数据库中的园区有：${parks.join("、")}`
+    throw new NotFoundError(listedParks(parks).length
+      ? `未找到园区“${wanted}”。数据库中的园区有：${listedParks(parks).join("、")}`
       : `未找到园区“${wanted}”：数据库中还没有任何园区的数据，请先导入文档或统计数据`);
   }
   const years = coverage.filter((row) => row.park === park).map((row) => row.year);

@@ -8,6 +8,7 @@ import { uncoveredFigures } from "../facts/figure-coverage.ts";
 import { extractFacts } from "../facts/extract-facts.ts";
 import { hasForbiddenChars, stripForbiddenChars } from "../text/clean.ts";
 import { normalizeText } from "../text/normalize.ts";
+import { UNNAMED_PARK } from "../domain/park-names.ts";
 import { searchTokens } from "../text/tokens.ts";
 import { chunkDocument } from "./chunk.ts";
 import { inferMeta } from "./infer-meta.ts";
@@ -164,7 +165,7 @@ export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(
 /** The park of a document that names none: 未命名园区（its title）. */
 export function unnamedPark(title: string): string {
   const short = title.replace(/\s+/g, "").slice(0, 30);
-  return short ? `未命名园区（${short}）` : "未命名园区";
+  return short ? `${UNNAMED_PARK}（${short}）` : UNNAMED_PARK;
 }
 
 function duplicateResult(document: DocumentSummary): IngestResult {

@@ -3,6 +3,7 @@
  * enters when the service runs with API_TOKENS (kept in sessionStorage, never in a URL).
  */
 import { createClient, type Client } from "./api.ts";
+import { listedParks } from "../domain/park-names.ts";
 import { h } from "./dom.ts";
 import { STYLES } from "./styles.ts";
 
@@ -34,8 +35,8 @@ export function pageFrame(current: "/" | "/draft" | "/admin", title: string): { 
   return { main, client: createClient({ base: "", token: pageToken }) };
 }
 
-/** The parks on record (from the document list), sorted. */
+/** The parks on record (from the document list), sorted, without placeholders (XX工业园区, 未命名园区…). */
 export async function parksOnRecord(client: Client): Promise<string[]> {
   const { documents } = await client.documents();
-  return [...new Set(documents.map((document) => document.park))].sort((a, b) => a.localeCompare(b, "zh-CN"));
+  return listedParks([...new Set(documents.map((document) => document.park))]).sort((a, b) => a.localeCompare(b, "zh-CN"));
 }

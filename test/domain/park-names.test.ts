@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findParkMentions, isProperParkName, parkAliases, properParkNames, resolveParkName } from "../../src/domain/park-names.ts";
+import { findParkMentions, isPlaceholderPark, isProperParkName, listedParks, parkAliases, properParkNames, resolveParkName } from "../../src/domain/park-names.ts";
 
 describe("findParkMentions", () => {
   it.each([
@@ -64,4 +64,12 @@ describe("resolveParkName", () => {
   });
 
   it("gives short forms of a park name", () => expect(parkAliases("江屿经济开发区")).toEqual(["江屿经济开发区", "江屿"]));
+});
+
+describe("placeholder parks are kept out of lists", () => {
+  it("recognises anonymised and unnamed parks, and only those", () => {
+    for (const name of ["XX工业园区", "ＸＸ经济开发区", "××高新区", "某某园区", "未命名园区（2023年工作总结）"]) expect(isPlaceholderPark(name)).toBe(true);
+    for (const name of ["青石工业园区", "某山经济开发区".slice(1), "星湖经济技术开发区", "未来科技城"]) expect(isPlaceholderPark(name)).toBe(false);
+    expect(listedParks(["青石工业园区", "XX工业园区", "未命名园区", "星湖开发区"])).toEqual(["青石工业园区", "星湖开发区"]);
+  });
 });
