@@ -7,6 +7,7 @@ import { syncIndicators } from "../db/indicators-repo.ts";
 import { migrate } from "../db/migrate.ts";
 import { INDICATORS } from "../domain/indicators.ts";
 import { openPglite } from "../db/pglite-client.ts";
+import { lockDataDir } from "./data-lock.ts";
 import { openPostgres } from "../db/pg-client.ts";
 import { getSetting, setSetting } from "../db/settings-repo.ts";
 import type { SqlClient } from "../db/sql-client.ts";
@@ -26,7 +27,17 @@ export async function openDatabase(config: Config, options: { inMemory?: boolean
   } else {
     const folder = path.resolve(config.dataDir, "pglite");
     await mkdir(folder, { recursive: true });
-    db = await openPglite(folder);
+    const unlock = await lockDataDir(folder);
+    try {
+      const opened = await openPglite(folder);
+      db = { ...opened, close: async () => {
+        await opened.close();
+        await unlock();
+      } };
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
   }
   await migrate(db, await loadMigrationsFromDisk());
   await syncIndicators(db, INDICATORS);
