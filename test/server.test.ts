@@ -6,11 +6,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openPostgres } from "../src/db/pg-client.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
 const children: ChildProcess[] = [];
 
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(tsx, ["src/server.ts"], { cwd: root, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * The built server (`npm test` builds it first), as `node build/server.js`, or through npm as `npm start` is run
+ * (its build step skipped: the test run has just built).
+ */
+function start(env: Record<string, string>, { viaNpm = false } = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const [command, args] = viaNpm ? ["npm", ["start", "--ignore-scripts", "--silent"]] : [process.execPath, ["build/server.js"]];
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let output = "";
   child.stdout!.on("data", (data) => (output += data));
@@ -44,7 +48,7 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
 });
 
-describe("npm start (src/server.ts)", () => {
+describe("npm start (build/server.js)", () => {
   it("fails with one clear line on a bad PORT", async () => {
     const server = start({ PORT: "abc" });
     expect(await server.exited).toBe(1);
@@ -87,6 +91,40 @@ describe("npm start (src/server.ts)", () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 150_000);
+
+  it("SIGTERM to npm start finishes the requests in flight, closes the database and stops", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "park-data-"));
+    try {
+      const listen = port();
+      const server = start({ PORT: String(listen), DATA_DIR: dataDir, LOG_LEVEL: "info" }, { viaNpm: true });
+      await waitForHealth(listen, 90_000);
+      const base = `http://127.0.0.1:${listen}`;
+      const post = (route: string, body: unknown) => fetch(`${base}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+        .then((response) => response.status, (error: Error) => `reset: ${error.message}`);
+      // A long upload (seconds of work) and drafts, all still running when the signal comes.
+      const longText = `停机园区2024年工作总结\n${"2024年，停机园区实现工业总产值12.5亿元，同比增长3.2%；新签约项目8个，总投资20.1亿元。\n".repeat(4000)}`;
+      const inFlight = [
+        post("/api/documents", { text: longText, park: "停机园区", year: 2024 }),
+        ...Array.from({ length: 4 }, () => post("/api/drafts", { park: "江屿经济开发区", year: 2024, kind: "summary" })),
+      ];
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      server.child.kill("SIGTERM"); // to npm, as a service manager or `docker stop` sends it
+      expect(await Promise.all(inFlight)).toEqual([201, 201, 201, 201, 201]);
+      // npm forwards the signal, waits for the server, then ends itself by the same signal (no exit code).
+      expect([0, null]).toContain(await server.exited);
+      expect(server.output()).toContain("shutting down");
+      expect(server.output()).toContain('"stopped"');
+      // No new connection is taken once it stops, and what it finished is on disk.
+      await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+      const again = start({ PORT: String(listen), DATA_DIR: dataDir });
+      await waitForHealth(listen, 60_000);
+      const listed = (await (await fetch(`${base}/api/documents?park=停机园区`)).json()) as { documents: unknown[] };
+      expect(listed.documents).toHaveLength(1);
+      await stop(again.child, again.exited);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it.skipIf(!process.env.PG_TEST_URL)("says db: postgres with DATABASE_URL set", async () => {
     const url = process.env.PG_TEST_URL!;
