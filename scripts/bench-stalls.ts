@@ -41,11 +41,14 @@ const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const health: number[] = [];
 /** Connection resets of the polling client's kept-alive sockets, counted apart from the latencies. */
 let healthErrors = 0;
+const healthErrorCauses = new Map<string, number>();
 let polling = true;
 const poll = (async () => {
   while (polling) {
     const started = performance.now();
-    const ok = await fetch(`${base}/healthz`).then((response) => response.arrayBuffer().then(() => true), (error) => {
+    const ok = await fetch(`${base}/healthz`).then((response) => response.arrayBuffer().then(() => response.ok), (error: Error) => {
+      const cause = String((error.cause as { code?: string } | undefined)?.code ?? error.cause ?? error.message);
+      healthErrorCauses.set(cause, (healthErrorCauses.get(cause) ?? 0) + 1);
       return false;
     });
     if (ok) health.push(performance.now() - started);
@@ -80,7 +83,7 @@ await deps.db.close();
 const sorted = [...health].sort((a, b) => a - b);
 const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 for (const result of results) console.log(`${result.label}: HTTP ${result.status}, ${(result.ms / 1000).toFixed(1)} s ${result.status >= 300 ? result.body : ""}`);
-console.log(`/healthz during them: ${health.length} requests, p50 ${at(0.5).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms, ${healthErrors} failed`);
+console.log(`/healthz during them: ${health.length} requests, p50 ${at(0.5).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms, ${healthErrors} failed${healthErrorCauses.size ? ` (${[...healthErrorCauses].map(([cause, count]) => `${cause} ×${count}`).join(", ")})` : ""}`);
 const csvMs = results[1].ms;
 const failed = at(0.99) > 500 || csvMs > 10_000 || results.some((result) => result.status >= 300);
 if (failed) console.log("未达标：/healthz p99 须 ≤ 500 ms，CSV 导入须 ≤ 10 s，两项请求须成功。");

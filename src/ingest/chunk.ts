@@ -68,12 +68,36 @@ function splitLong(text: string, span: Span, maxChars: number): Span[] {
 }
 
 /** Deepest section containing `offset` (the later one when boundaries touch). */
-function sectionAt(sections: Section[], offset: number): Section | undefined {
-  let best: Section | undefined;
-  for (const section of sections) {
-    if (section.start <= offset && offset < section.end && (!best || section.level >= best.level)) best = section;
+/**
+ * The deepest section holding an offset (the last listed of equal depth), for many offsets: the text is cut at every
+ * section start and end, and each piece's answer is worked out once — not once a chunk over every section.
+ */
+function sectionLookup(sections: Section[]): (offset: number) => Section | undefined {
+  const bounds = [...new Set(sections.flatMap((section) => [section.start, section.end]))].sort((a, b) => a - b);
+  const byStart = sections.map((section, index) => ({ section, index })).sort((a, b) => a.section.start - b.section.start);
+  const answers: Array<Section | undefined> = [];
+  let active: Array<{ section: Section; index: number }> = [];
+  let next = 0;
+  for (const bound of bounds) {
+    while (next < byStart.length && byStart[next].section.start <= bound) active.push(byStart[next++]);
+    active = active.filter((entry) => entry.section.end > bound);
+    let best: { section: Section; index: number } | undefined;
+    for (const entry of active) {
+      if (!best || entry.section.level > best.section.level || (entry.section.level === best.section.level && entry.index > best.index)) best = entry;
+    }
+    answers.push(best?.section);
   }
-  return best;
+  return (offset) => {
+    // The last bound at or before the offset; before the first bound no section holds it.
+    let low = 0;
+    let high = bounds.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (bounds[middle] <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low === 0 ? undefined : answers[low - 1];
+  };
 }
 
 /** Trims whitespace off a span's ends. */
@@ -102,10 +126,11 @@ export function chunkDocument(text: string, sections: Section[], options: ChunkO
   const sectionStarts = new Set(sections.map((section) => section.start));
 
   const chunks: ChunkDraft[] = [];
+  const sectionAt = sectionLookup(sections);
   const emit = (span: Span, pathOffset: number): void => {
     const trimmed = trim(text, span);
     if (trimmed.end <= trimmed.start) return;
-    const section = sectionAt(sections, pathOffset);
+    const section = sectionAt(pathOffset);
     const draft: ChunkDraft = {
       ord: chunks.length,
       sectionPath: section ? section.path.join(" › ") : "",

@@ -7,7 +7,7 @@ import { findDocumentConflicts, type DocumentConflict } from "./document-conflic
 import { uncoveredFigures } from "../facts/figure-coverage.ts";
 import { extractFacts } from "../facts/extract-facts.ts";
 import { hasForbiddenChars, stripForbiddenChars } from "../text/clean.ts";
-import { normalizeText } from "../text/normalize.ts";
+import { normalizeTextPausing } from "../text/normalize.ts";
 import { UNNAMED_PARK } from "../domain/park-names.ts";
 import { searchTokens } from "../text/tokens.ts";
 import { chunkDocument } from "./chunk.ts";
@@ -74,7 +74,7 @@ export async function ingestDocument(deps: Deps, input: IngestInput): Promise<In
   const cleaned = stripForbiddenChars(raw);
   raw = cleaned.text;
   if (cleaned.removed) warnings.push(`已去除控制字符或无效字符 ${cleaned.removed} 个`);
-  const normalized = normalizeText(raw);
+  const normalized = await normalizeTextPausing(raw, yieldToEventLoop);
   warnings.push(...normalized.warnings);
   const text = normalized.text;
   if (text.trim().length === 0) throw new AppError("bad_request", "文档清理后没有正文内容");
@@ -92,8 +92,11 @@ export async function ingestDocument(deps: Deps, input: IngestInput): Promise<In
   if (!input.park && !meta.park) warnings.push(`未能识别园区名称，已记为“${park}”；请在上传时提供 park 字段`);
   if (year === null) warnings.push("未能识别年份：文中未注明年份的数字按“年份未注明”保存；请在上传时提供 year 字段");
 
+  await yieldToEventLoop();
   const sections = buildOutline(text);
+  await yieldToEventLoop();
   const chunks = chunkDocument(text, sections);
+  await yieldToEventLoop();
   // Large documents are read in slices with a yield between them, so other requests are served meanwhile.
   const embeddings: number[][] = [];
   for (let start = 0; start < chunks.length; start += EMBED_BATCH) {

@@ -86,6 +86,7 @@ export function convertPieces(
 ): MappedText {
   return replaceAll(input, new RegExp(splitter.source, "g"), (match) => {
     const converted = convert(match[0]);
+    if (converted === match[0]) return undefined; // nothing to convert: no edit, no remapping
     if (converted.length === match[0].length) return converted;
     // Different length: convert char by char to keep offsets exact.
     let out = "";

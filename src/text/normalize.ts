@@ -140,38 +140,70 @@ function handleMojibake(
  * normalizeText("區(qū)委").text // "区委"
  */
 export function normalizeText(raw: string): NormalizedText {
+  const run = normalization(raw);
+  for (const step of run.steps) step();
+  return run.result();
+}
+
+/**
+ * {@link normalizeText} with a pause between its steps (each a pass over the text), so that normalizing a document
+ * of megabytes leaves the event loop free for other requests between passes. Same result.
+ */
+export async function normalizeTextPausing(raw: string, pause: () => Promise<void>): Promise<NormalizedText> {
+  const run = normalization(raw);
+  for (const step of run.steps) {
+    step();
+    await pause();
+  }
+  return run.result();
+}
+
+/** The passes of normalization, in order, over one piece of state. */
+function normalization(raw: string): { steps: Array<() => void>; result: () => NormalizedText } {
   const warnings: string[] = [];
   let current = fromRaw(raw);
-
-  const pinyin = stripPinyin(current);
-  current = pinyin.result;
-  if (pinyin.count > 0) warnings.push(`已去除拼音注音 ${pinyin.count} 处`);
-
-  const chrome = stripChrome(current, toSimplified);
-  current = chrome.result;
-  if (chrome.report.bannerLines > 0 || chrome.report.footerChars > 0) {
-    warnings.push(
-      `已去除网页模板内容（页眉等 ${chrome.report.bannerLines} 行，页尾 ${chrome.report.footerChars} 字）`,
-    );
-  }
-  if (chrome.report.truncated) warnings.push("正文末尾不完整（疑为网页预览截断），末句可能缺失");
-
-  const pages = joinPageFragments(current);
-  current = pages.result;
-  if (pages.removed > 0) warnings.push(`已拼接分页断句 ${pages.removed} 处`);
-
-  current = collapseWhitespace(current);
-  const beforeConversion = current.text;
-  current = convertPieces(current, toSimplified);
-
-  const mojibake = handleMojibake(current, beforeConversion, raw);
-  current = mojibake.result;
-  if (mojibake.repairedCount > 0) warnings.push(`已修复疑似乱码 ${mojibake.repairedCount} 处`);
-  for (const span of mojibake.spans) {
-    const what = span.repaired ? `，已部分修复为“${span.repaired}”` : "";
-    warnings.push(`疑似乱码：“${span.sample}”（第${span.start + 1}字附近）${what}，已排除在数字抽取之外`);
-  }
-
-  current = foldWidth(current, mojibake.spans);
-  return { text: current.text, map: current.map, warnings, mojibake: mojibake.spans };
+  let beforeConversion = "";
+  let mojibake: ReturnType<typeof handleMojibake> | undefined;
+  const steps = [
+    () => {
+      const pinyin = stripPinyin(current);
+      current = pinyin.result;
+      if (pinyin.count > 0) warnings.push(`已去除拼音注音 ${pinyin.count} 处`);
+    },
+    () => {
+      const chrome = stripChrome(current, toSimplified);
+      current = chrome.result;
+      if (chrome.report.bannerLines > 0 || chrome.report.footerChars > 0) {
+        warnings.push(
+          `已去除网页模板内容（页眉等 ${chrome.report.bannerLines} 行，页尾 ${chrome.report.footerChars} 字）`,
+        );
+      }
+      if (chrome.report.truncated) warnings.push("正文末尾不完整（疑为网页预览截断），末句可能缺失");
+    },
+    () => {
+      const pages = joinPageFragments(current);
+      current = pages.result;
+      if (pages.removed > 0) warnings.push(`已拼接分页断句 ${pages.removed} 处`);
+    },
+    () => {
+      current = collapseWhitespace(current);
+    },
+    () => {
+      beforeConversion = current.text;
+      current = convertPieces(current, toSimplified);
+    },
+    () => {
+      mojibake = handleMojibake(current, beforeConversion, raw);
+      current = mojibake.result;
+      if (mojibake.repairedCount > 0) warnings.push(`已修复疑似乱码 ${mojibake.repairedCount} 处`);
+      for (const span of mojibake.spans) {
+        const what = span.repaired ? `，已部分修复为“${span.repaired}”` : "";
+        warnings.push(`疑似乱码：“${span.sample}”（第${span.start + 1}字附近）${what}，已排除在数字抽取之外`);
+      }
+    },
+    () => {
+      current = foldWidth(current, mojibake!.spans);
+    },
+  ];
+  return { steps, result: () => ({ text: current.text, map: current.map, warnings, mojibake: mojibake!.spans }) };
 }

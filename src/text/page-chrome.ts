@@ -17,6 +17,14 @@ const CHROME_ANYWHERE = /本文档由用户提供并上传|收益归属内容提
 const FOOTER_START =
   /^(?:温馨提示|最新文档|相关文档|相关资源|相关推荐|猜你喜欢|热门文档|精品文档|推荐文档|文档评论|网友评论|评论|提交评论|下载须知|版权提示|推荐阅读|本文关键词)[:：]?$/;
 
+/**
+ * Every CHROME_ANYWHERE phrase holds one of these, written alike in simplified and traditional characters (举 and
+ * 舉 both listed): a line without any cannot match, converted or not.
+ */
+const CHROME_HINT = /提供|收益|侵|举|舉|本站/;
+/** FOOTER_START lines are a word and a colon: longer lines are no footer start. */
+const FOOTER_MAX_CHARS = 12;
+
 const BANNER_SCAN_LINES = 12;
 const BANNER_MAX_CHARS = 160;
 
@@ -64,7 +72,10 @@ export function stripChrome(
   let lastContent: Line | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
-    const trimmed = toSimplified(line.text.trim());
+    // Only a line that could be a marker is converted (opencc is the costly part of reading a long document).
+    const plain = line.text.trim();
+    const mayBeMarker = (inBanner && index < BANNER_SCAN_LINES) || plain.length <= FOOTER_MAX_CHARS || CHROME_HINT.test(plain);
+    const trimmed = mayBeMarker ? toSimplified(plain) : plain;
     const removeLine = (): void => {
       edits.push({ start: line.start, end: Math.min(line.end + 1, input.text.length), text: "" });
     };
