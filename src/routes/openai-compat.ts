@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { answerQuestion } from "../answer/answer-question.ts";
-import type { AnswerInput, AnswerResult } from "../answer/types.ts";
+import { type AnswerInput, type AnswerResult, MAX_QUESTION_CHARS } from "../answer/types.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import type { AnswerVerb } from "./ask.ts";
@@ -28,12 +28,13 @@ const completionSchema = z.object({
   /** Extension: restrict answers to one park. */
   park: z.string().trim().min(1).max(100).optional(),
 });
-type CompletionRequest = z.infer<typeof completionSchema>;
 type Message = z.infer<typeof messageSchema>;
 
 /**
  * OpenAI-compatible endpoints: GET /models, GET /models/:id, POST /chat/completions (plain and `stream: true`).
- * The last user message is answered by the same verb as /api/ask; the reply carries the usual OpenAI shapes plus
+ * The last user message is answered by the same verb as /api/ask, its follow-ups resolved from the earlier user
+ * messages of the request alone (no conversation is kept on the server, so two chats never share state); the reply
+ * carries the usual OpenAI shapes plus
  * `park_assistant: { conversation_id, citations, facts, verification, mode }`. Errors stay problem+json.
  */
 export function openaiRoutes(deps: Deps, { answer = answerQuestion }: { answer?: AnswerVerb } = {}): Hono<AppEnv> {
@@ -51,10 +52,11 @@ export function openaiRoutes(deps: Deps, { answer = answerQuestion }: { answer?:
 
   app.post("/chat/completions", async (context) => {
     const body = await readJson(context, completionSchema);
-    const question = lastUserQuestion(body.messages);
-    const conversationId = await conversationIdOf(body);
-    const input: AnswerInput = { question, conversationId, channel: "openai", ...(body.park ? { park: body.park } : {}) };
+    const { question, prior } = questionsOf(body.messages);
     const id = `chatcmpl-${crypto.randomUUID().replaceAll("-", "")}`;
+    const input: AnswerInput = {
+      question, priorQuestions: prior, conversationId: id, channel: "openai", ...(body.park ? { park: body.park } : {}),
+    };
     const created = Math.floor(Date.now() / 1000);
     const promptTokens = estimateTokens(body.messages.map((message) => textOf(message)).join("\n"));
     const extra = (result: AnswerResult) => ({
@@ -119,24 +121,16 @@ function textOf(message: Message): string {
   return message.content.filter((part) => part.type === "text" || part.type === "input_text").map((part) => part.text ?? "").join("\n");
 }
 
-function lastUserQuestion(messages: Message[]): string {
-  const last = [...messages].reverse().find((message) => message.role === "user");
-  const question = last ? textOf(last).trim() : "";
-  if (!question) throw new AppError("bad_request", "messages 中没有非空的 user 消息");
-  if (question.length > 2000) throw new AppError("bad_request", "问题不能超过 2000 个字符");
-  return question;
-}
-
 /**
- * OpenAI clients resend the whole transcript and no conversation id. A chat is identified by its caller (`user`)
- * and its opening user message, so every turn of one chat maps to the same stored conversation and follow-ups
- * (「那去年呢？」) resolve against it.
+ * The question (the last user message) and the user messages before it, oldest first: the transcript is the whole
+ * conversation, so follow-ups (「那2023年呢？」) resolve from it and from nothing else.
  */
-export async function conversationIdOf(body: Pick<CompletionRequest, "messages" | "user">): Promise<string> {
-  const first = body.messages.find((message) => message.role === "user");
-  const seed = JSON.stringify([body.user ?? null, first ? textOf(first).trim() : ""]);
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(seed)));
-  return `openai-${[...digest.slice(0, 16)].map((byte) => byte.toString(16).padStart(2, "0")).join("")}`;
+function questionsOf(messages: Message[]): { question: string; prior: string[] } {
+  const asked = messages.filter((message) => message.role === "user").map((message) => textOf(message).trim());
+  const question = asked.at(-1) ?? "";
+  if (!question) throw new AppError("bad_request", "messages 中没有非空的 user 消息");
+  if (question.length > MAX_QUESTION_CHARS) throw new AppError("bad_request", `问题不能超过 ${MAX_QUESTION_CHARS} 个字符`);
+  return { question, prior: asked.slice(0, -1).filter(Boolean) };
 }
 
 /** Rough token count: one per CJK character, one per four other characters. */

@@ -60,21 +60,24 @@ describe("OpenAI-compatible /v1", () => {
     expect(extra.mode).toBe("figure");
     expect(extra.citations[0].quote).toBe("实现工业总产值202.3亿元");
     expect(extra.verification.summary).toEqual({ verified: 0, mismatch: 0, unsupported: 0, derived: 0 });
-    expect(script.calls[0].input).toMatchObject({ question: "那2023年呢？", channel: "openai" });
-    expect(script.calls[0].input.conversationId).toMatch(/^openai-[0-9a-f]{32}$/);
+    expect(script.calls[0].input).toMatchObject({ question: "那2023年呢？", channel: "openai", priorQuestions: ["示范园区2022年工业总产值？"] });
+    expect(extra.conversation_id).toBe(completion.id);
   });
 
-  it("keeps one conversation per chat so follow-ups resolve, and separates chats and users", async () => {
+  it("hands the verb the earlier user messages as the conversation, and links no two requests on the server", async () => {
     script = scriptedVerb({ tokens: ["好"] });
     const client = scripted();
     const first = { role: "user" as const, content: "示范园区2022年工业总产值？" };
     await client.chat.completions.create({ model: "park-assistant", messages: [first] });
-    await client.chat.completions.create({ model: "park-assistant", messages: [first, { role: "assistant", content: "179.8亿元" }, { role: "user", content: "那2023年呢？" }] });
-    await client.chat.completions.create({ model: "park-assistant", messages: [{ role: "user", content: "滨江园区呢？" }] });
+    await client.chat.completions.create({
+      model: "park-assistant",
+      messages: [first, { role: "assistant", content: "179.8亿元" }, { role: "user", content: "  " }, { role: "user", content: "那2023年呢？" }],
+    });
     await client.chat.completions.create({ model: "park-assistant", user: "official-7", messages: [first] });
+    expect(script.calls.map((call) => call.input.priorQuestions)).toEqual([[], ["示范园区2022年工业总产值？"], []]);
     const ids = script.calls.map((call) => call.input.conversationId);
-    expect(ids[0]).toBe(ids[1]);
     expect(new Set(ids).size).toBe(3);
+    expect(ids.every((id) => /^chatcmpl-[0-9a-f]{32}$/.test(id ?? ""))).toBe(true);
   });
 
   it("streams chat.completion.chunk deltas that concatenate to the answer, then stop, usage and [DONE]", async () => {
