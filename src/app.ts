@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { ZodError } from "zod";
@@ -18,6 +19,9 @@ import { factRoutes } from "./routes/facts.ts";
 import { openaiRoutes } from "./routes/openai-compat.ts";
 import { statsRoutes } from "./routes/stats.ts";
 import { verifyRoutes } from "./routes/verify.ts";
+
+/** A chat transcript far longer than any conversation a question needs; beyond it /v1 answers 413. */
+const MAX_V1_BODY_BYTES = 1024 * 1024;
 
 /** What tests vary beyond deps: the bots' answer verb and passive-reply budget. */
 export interface AppOptions {
@@ -46,6 +50,12 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.use("/v1/*", browserAccess(deps.config));
   app.use("/api/*", authenticate(deps.config));
   app.use("/v1/*", authenticate(deps.config));
+  app.use("/v1/*", bodyLimit({
+    maxSize: MAX_V1_BODY_BYTES,
+    onError: () => {
+      throw new AppError("payload_too_large", `请求体超过 ${MAX_V1_BODY_BYTES / 1024 / 1024} MB，请缩短对话记录`);
+    },
+  }));
   app.use("/api/*", inputGuard);
   app.use("/v1/*", inputGuard);
   app.use("/api/*", auditWrites(deps));

@@ -35,7 +35,8 @@ type Message = z.infer<typeof messageSchema>;
  * The last user message is answered by the same verb as /api/ask, its follow-ups resolved from the earlier user
  * messages of the request alone (no conversation is kept on the server, so two chats never share state); the reply
  * carries the usual OpenAI shapes plus
- * `park_assistant: { conversation_id, citations, facts, verification, mode }`. Errors stay problem+json.
+ * `park_assistant: { conversation_id, citations, facts, verification, mode }`. Errors are problem+json with
+ * OpenAI's `error` object (see `problemBody`).
  */
 export function openaiRoutes(deps: Deps, { answer = answerQuestion }: { answer?: AnswerVerb } = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -46,7 +47,7 @@ export function openaiRoutes(deps: Deps, { answer = answerQuestion }: { answer?:
 
   app.get("/models/:id{.+}", (context) => {
     const model = models().find((item) => item.id === context.req.param("id"));
-    if (!model) throw new AppError("not_found", `模型不存在：${context.req.param("id")}`);
+    if (!model) throw new AppError("not_found", `模型不存在：${context.req.param("id")}`, { reason: "model_not_found", param: "model" });
     return context.json(model);
   });
 
@@ -103,9 +104,8 @@ export function openaiRoutes(deps: Deps, { answer = answerQuestion }: { answer?:
           }
           await stream.writeSSE({ data: "[DONE]" });
         } else {
-          // The openai SDK raises an APIError for a data line carrying `error`.
-          const problem = streamProblem(deps, context, event.error);
-          await stream.writeSSE({ data: JSON.stringify({ error: { ...problem, message: problem.detail } }) });
+          // The openai SDK raises an APIError for a data line carrying `error`; the problem body carries one.
+          await stream.writeSSE({ data: JSON.stringify(streamProblem(deps, context, event.error)) });
         }
       }
     });
@@ -128,8 +128,8 @@ function textOf(message: Message): string {
 function questionsOf(messages: Message[]): { question: string; prior: string[] } {
   const asked = messages.filter((message) => message.role === "user").map((message) => textOf(message).trim());
   const question = asked.at(-1) ?? "";
-  if (!question) throw new AppError("bad_request", "messages 中没有非空的 user 消息");
-  if (question.length > MAX_QUESTION_CHARS) throw new AppError("bad_request", `问题不能超过 ${MAX_QUESTION_CHARS} 个字符`);
+  if (!question) throw new AppError("bad_request", "messages 中没有非空的 user 消息", { param: "messages" });
+  if (question.length > MAX_QUESTION_CHARS) throw new AppError("bad_request", `问题不能超过 ${MAX_QUESTION_CHARS} 个字符`, { param: "messages" });
   return { question, prior: asked.slice(0, -1).filter(Boolean) };
 }
 

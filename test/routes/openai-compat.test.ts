@@ -114,10 +114,10 @@ describe("OpenAI-compatible /v1", () => {
     expect(text.split("\n\n").filter((block) => block.startsWith("data: {")).length).toBe(4);
   });
 
-  it("rejects requests without a user message as problem+json, which the SDK raises as a 400", async () => {
+  it("rejects requests without a user message as problem+json, which the SDK raises as a 400 with its message", async () => {
     script = scriptedVerb({ tokens: ["x"] });
     await expect(scripted().chat.completions.create({ model: "park-assistant", messages: [{ role: "system", content: "只有系统消息" }] }))
-      .rejects.toMatchObject({ status: 400 });
+      .rejects.toMatchObject({ status: 400, message: "400 messages 中没有非空的 user 消息", type: "invalid_request_error", param: "messages" });
     const response = await createApp(deps).request("/v1/chat/completions", {
       method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model: "park-assistant", messages: [] }),
     });
@@ -135,12 +135,24 @@ describe("OpenAI-compatible /v1", () => {
       for await (const chunk of stream) received.push(chunk.choices[0]?.delta.content ?? "");
     })()).rejects.toThrow(/服务器内部错误|生成回答时出错/);
     expect(received.join("")).toBe("2023年");
+
+    // On the wire: the problem members and OpenAI's error object, as outside a stream.
+    script = scriptedVerb({ tokens: ["2023年"], fail: { after: new Error("boom") } });
+    const response = await fetch(`${server.url}/scripted/v1/chat/completions`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ model: "m", stream: true, messages: [{ role: "user", content: "产值？" }] }),
+    });
+    const lines = (await response.text()).split("\n").filter((line) => line.startsWith("data: {"));
+    const failure = JSON.parse(lines.at(-1)!.slice(6)) as Record<string, any>;
+    expect(failure).toMatchObject({ status: 500, title: "服务器内部错误", error: { type: "server_error", code: "internal", param: null } });
+    expect(failure.error.message).toBe(failure.detail);
+    expect(failure.error.message).not.toContain("boom");
   });
 
   it("answers a failure before streaming as problem+json with its status", async () => {
     const { AppError } = await import("../../src/errors.ts");
     script = scriptedVerb({ fail: { before: new AppError("upstream", "模型服务不可用") } });
     await expect(scripted().chat.completions.create({ model: "park-assistant", stream: true, messages: [{ role: "user", content: "产值？" }] }))
-      .rejects.toMatchObject({ status: 502 });
+      .rejects.toMatchObject({ status: 502, message: "502 模型服务不可用", type: "server_error", code: "upstream" });
   });
 });
