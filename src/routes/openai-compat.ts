@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { answerQuestion } from "../answer/answer-question.ts";
+import { sourcesLine } from "../answer/sources-footer.ts";
 import { type AnswerInput, type AnswerResult, MAX_QUESTION_CHARS } from "../answer/types.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
@@ -33,8 +34,8 @@ type Message = z.infer<typeof messageSchema>;
 /**
  * OpenAI-compatible endpoints: GET /models, GET /models/:id, POST /chat/completions (plain and `stream: true`).
  * The last user message is answered by the same verb as /api/ask, its follow-ups resolved from the earlier user
- * messages of the request alone (no conversation is kept on the server, so two chats never share state); the reply
- * carries the usual OpenAI shapes plus
+ * messages of the request alone (no conversation is kept on the server, so two chats never share state). The
+ * content ends with a 数据来源 line; the reply carries the usual OpenAI shapes plus
  * `park_assistant: { conversation_id, citations, facts, verification, mode }`. Errors are problem+json with
  * OpenAI's `error` object (see `problemBody`).
  */
@@ -71,10 +72,11 @@ export function openaiRoutes(deps: Deps, { answer = answerQuestion }: { answer?:
 
     if (!body.stream) {
       const result = await answer(deps, input, { signal: context.req.raw.signal });
+      const content = withSources(result.answer, result);
       return context.json({
         id, object: "chat.completion", created, model: body.model, system_fingerprint: null,
-        choices: [{ index: 0, message: { role: "assistant", content: result.answer, refusal: null }, logprobs: null, finish_reason: "stop" }],
-        usage: usage(result.answer),
+        choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, logprobs: null, finish_reason: "stop" }],
+        usage: usage(content),
         park_assistant: extra(result),
       });
     }
@@ -96,10 +98,13 @@ export function openaiRoutes(deps: Deps, { answer = answerQuestion }: { answer?:
         } else if (event.type === "done") {
           const tail = completionTail(streamed, event.result.answer);
           if (tail.text) await stream.writeSSE({ data: chunk({ content: tail.text }) });
+          // The sources are the last content delta, so a client that shows deltas as they come shows them last.
+          const sources = withSources("", event.result);
+          if (sources) await stream.writeSSE({ data: chunk({ content: sources }) });
           await stream.writeSSE({ data: chunk({}, "stop", { park_assistant: extra(event.result) }) });
           if (body.stream_options?.include_usage) {
             await stream.writeSSE({
-              data: JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: [], usage: usage(event.result.answer) }),
+              data: JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: [], usage: usage(streamed + tail.text + sources) }),
             });
           }
           await stream.writeSSE({ data: "[DONE]" });
@@ -112,6 +117,12 @@ export function openaiRoutes(deps: Deps, { answer = answerQuestion }: { answer?:
   });
 
   return app;
+}
+
+/** The answer text with the 数据来源 line of its citations after it (the line alone for `text` ""). */
+function withSources(text: string, result: AnswerResult): string {
+  const line = sourcesLine(result);
+  return line ? `${text}\n\n${line}` : text;
 }
 
 /** Plain text of a message: a string, or the text parts of a parts array. */

@@ -53,7 +53,10 @@ describe("OpenAI-compatible /v1", () => {
     expect(completion.id).toMatch(/^chatcmpl-[0-9a-f]{32}$/);
     expect(completion.object).toBe("chat.completion");
     expect(completion.model).toBe("park-assistant");
-    expect(completion.choices).toEqual([{ index: 0, message: { role: "assistant", content: "示范园区2023年工业总产值202.3亿元。", refusal: null }, logprobs: null, finish_reason: "stop" }]);
+    expect(completion.choices).toEqual([{
+      index: 0, logprobs: null, finish_reason: "stop",
+      message: { role: "assistant", content: "示范园区2023年工业总产值202.3亿元。\n\n数据来源：《2023年工作总结》", refusal: null },
+    }]);
     expect(completion.usage!.completion_tokens).toBeGreaterThan(5);
     expect(completion.usage!.total_tokens).toBe(completion.usage!.prompt_tokens + completion.usage!.completion_tokens);
     const extra = (completion as unknown as { park_assistant: Record<string, any> }).park_assistant;
@@ -93,7 +96,8 @@ describe("OpenAI-compatible /v1", () => {
     expect(new Set(chunks.map((chunk) => chunk.id)).size).toBe(1);
     expect(chunks.every((chunk) => chunk.object === "chat.completion.chunk")).toBe(true);
     const contentChunks = chunks.filter((chunk) => chunk.choices[0]?.delta.content);
-    expect(contentChunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(tokens);
+    // The sources come as the last content delta, before the stop chunk.
+    expect(contentChunks.map((chunk) => chunk.choices[0].delta.content)).toEqual([...tokens, "\n\n数据来源：《2023年工作总结》"]);
     const last = chunks.at(-2)!;
     expect(last.choices[0]).toMatchObject({ finish_reason: "stop", delta: {} });
     expect((last as unknown as { park_assistant: { mode: string } }).park_assistant.mode).toBe("figure");
@@ -111,7 +115,8 @@ describe("OpenAI-compatible /v1", () => {
     const text = await response.text();
     expect(text.trimEnd().endsWith("data: [DONE]")).toBe(true);
     expect(text).not.toMatch(/^event:/m);
-    expect(text.split("\n\n").filter((block) => block.startsWith("data: {")).length).toBe(4);
+    // role, two tokens, the sources, stop
+    expect(text.split("\n\n").filter((block) => block.startsWith("data: {")).length).toBe(5);
   });
 
   it("rejects requests without a user message as problem+json, which the SDK raises as a 400 with its message", async () => {
