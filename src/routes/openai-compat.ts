@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import { z } from "zod";
 import { answerQuestion } from "../answer/answer-question.ts";
 import { sourcesLine } from "../answer/sources-footer.ts";
 import { type AnswerInput, type AnswerResult, MAX_QUESTION_CHARS } from "../answer/types.ts";
@@ -8,28 +7,14 @@ import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import type { AnswerVerb } from "./ask.ts";
 import type { AppEnv } from "./auth.ts";
+import { estimateTokens, type FinishReason, sendableContent } from "./openai-content.ts";
+import { completionSchema, contentLimits, type Message, refuseUnsupported, unknownParameters } from "./openai-request.ts";
 import { completionTail, startTokenRun, streamProblem } from "./sse.ts";
 import { readJson } from "./validate.ts";
 
 /** The model id every client can ask for; the configured LLM is listed too when there is one. */
 export const ASSISTANT_MODEL = "park-assistant";
 const CREATED = 1_735_689_600; // 2025-01-01: a stable `created` for the model list
-
-const contentPart = z.object({ type: z.string(), text: z.string().optional() });
-const messageSchema = z.object({
-  role: z.enum(["system", "developer", "user", "assistant", "tool", "function"]),
-  content: z.union([z.string(), z.array(contentPart), z.null()]).optional(),
-});
-const completionSchema = z.object({
-  model: z.string().trim().min(1, "需要 model"),
-  messages: z.array(messageSchema).min(1, "messages 不能为空"),
-  stream: z.boolean().nullable().optional(),
-  stream_options: z.object({ include_usage: z.boolean().optional() }).nullable().optional(),
-  user: z.string().max(200).optional(),
-  /** Extension: restrict answers to one park. */
-  park: z.string().trim().min(1).max(100).optional(),
-});
-type Message = z.infer<typeof messageSchema>;
 
 /**
  * OpenAI-compatible endpoints: GET /models, GET /models/:id, POST /chat/completions (plain and `stream: true`).
@@ -54,6 +39,10 @@ export function openaiRoutes(deps: Deps, { answer = answerQuestion }: { answer?:
 
   app.post("/chat/completions", async (context) => {
     const body = await readJson(context, completionSchema);
+    refuseUnsupported(body);
+    const unknown = unknownParameters(body);
+    if (unknown.length) deps.logger.warn("chat completion parameters ignored", { requestId: context.get("requestId"), parameters: unknown });
+    const limits = contentLimits(body);
     const { question, prior } = questionsOf(body.messages);
     const id = `chatcmpl-${crypto.randomUUID().replaceAll("-", "")}`;
     const input: AnswerInput = {
@@ -65,24 +54,24 @@ export function openaiRoutes(deps: Deps, { answer = answerQuestion }: { answer?:
       conversation_id: result.conversationId, citations: result.citations, facts: result.facts,
       verification: result.verification, mode: result.mode,
     });
-    const usage = (answerText: string) => {
-      const completionTokens = estimateTokens(answerText);
+    const usage = (content: string) => {
+      const completionTokens = estimateTokens(content);
       return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
     };
 
     if (!body.stream) {
       const result = await answer(deps, input, { signal: context.req.raw.signal });
-      const content = withSources(result.answer, result);
+      const content = sendableContent(withSources(result.answer, result), limits, true);
       return context.json({
         id, object: "chat.completion", created, model: body.model, system_fingerprint: null,
-        choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, logprobs: null, finish_reason: "stop" }],
-        usage: usage(content),
+        choices: [{ index: 0, message: { role: "assistant", content: content.text, refusal: null }, logprobs: null, finish_reason: content.finish }],
+        usage: usage(content.text),
         park_assistant: extra(result),
       });
     }
 
     const run = await startTokenRun<AnswerResult>((onToken, signal) => answer(deps, input, { onToken, signal }), context.req.raw.signal);
-    const chunk = (delta: Record<string, unknown>, finishReason: "stop" | null = null, more: Record<string, unknown> = {}) =>
+    const chunk = (delta: Record<string, unknown>, finishReason: FinishReason | null = null, more: Record<string, unknown> = {}) =>
       JSON.stringify({
         id, object: "chat.completion.chunk", created, model: body.model, system_fingerprint: null,
         choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }], ...more,
@@ -90,21 +79,30 @@ export function openaiRoutes(deps: Deps, { answer = answerQuestion }: { answer?:
     return streamSSE(context, async (stream) => {
       stream.onAbort(() => run.abort());
       await stream.writeSSE({ data: chunk({ role: "assistant", content: "" }) });
+      // The content produced so far and what of it max_tokens and stop let out: once they end it, nothing more goes.
+      let produced = "";
+      let sent = "";
+      const send = async (more: string, final: boolean) => {
+        produced += more;
+        const sendable = sendableContent(produced, limits, final);
+        if (sendable.text.length > sent.length) await stream.writeSSE({ data: chunk({ content: sendable.text.slice(sent.length) }) });
+        sent = sendable.text;
+        return sendable.finish;
+      };
       let streamed = "";
       for await (const event of run.events) {
         if (event.type === "token") {
           streamed += event.text;
-          await stream.writeSSE({ data: chunk({ content: event.text }) });
+          await send(event.text, false);
         } else if (event.type === "done") {
-          const tail = completionTail(streamed, event.result.answer);
-          if (tail.text) await stream.writeSSE({ data: chunk({ content: tail.text }) });
+          const tail = completionTail(streamed, event.result.answer).text;
+          if (tail) await send(tail, false);
           // The sources are the last content delta, so a client that shows deltas as they come shows them last.
-          const sources = withSources("", event.result);
-          if (sources) await stream.writeSSE({ data: chunk({ content: sources }) });
-          await stream.writeSSE({ data: chunk({}, "stop", { park_assistant: extra(event.result) }) });
+          const finish = await send(withSources("", event.result), true);
+          await stream.writeSSE({ data: chunk({}, finish, { park_assistant: extra(event.result) }) });
           if (body.stream_options?.include_usage) {
             await stream.writeSSE({
-              data: JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: [], usage: usage(streamed + tail.text + sources) }),
+              data: JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: [], usage: usage(sent) }),
             });
           }
           await stream.writeSSE({ data: "[DONE]" });
@@ -142,10 +140,4 @@ function questionsOf(messages: Message[]): { question: string; prior: string[] }
   if (!question) throw new AppError("bad_request", "messages 中没有非空的 user 消息", { param: "messages" });
   if (question.length > MAX_QUESTION_CHARS) throw new AppError("bad_request", `问题不能超过 ${MAX_QUESTION_CHARS} 个字符`, { param: "messages" });
   return { question, prior: asked.slice(0, -1).filter(Boolean) };
-}
-
-/** Rough token count: one per CJK character, one per four other characters. */
-export function estimateTokens(text: string): number {
-  const cjk = text.match(/[\u3000-\u9fff\uff00-\uffef]/gu)?.length ?? 0;
-  return cjk + Math.ceil((text.length - cjk) / 4);
 }

@@ -1,11 +1,12 @@
 import { ChatOpenAI } from "@langchain/openai";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { createApp } from "../../src/app.ts";
 import { parseConfig } from "../../src/config.ts";
 import { AppError, openaiErrorType, problemBody } from "../../src/errors.ts";
 import { openaiRoutes } from "../../src/routes/openai-compat.ts";
-import { seedFacts } from "../answer/fixtures.ts";
+import { PARK, seedFacts } from "../answer/fixtures.ts";
 import { createTestDeps } from "../helpers/test-deps.ts";
 import { scriptedVerb, serveApp } from "./route-helpers.ts";
 
@@ -79,14 +80,14 @@ describe("/v1 errors as OpenAI clients see them", () => {
   it("keeps the problem+json members beside the error object", async () => {
     const response = await app.request("/v1/chat/completions", {
       method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify({ model: "park-assistant", messages: [{ role: "system", content: "只有系统消息" }] }),
+      body: JSON.stringify({ model: "park-assistant", messages: [{ role: "user", content: "问" }], n: 3 }),
     });
     expect(response.status).toBe(400);
     expect(response.headers.get("content-type")).toContain("application/problem+json");
     const body = (await response.json()) as Record<string, any>;
     expect(body).toMatchObject({
       type: "https://park-assistant.local/problems/bad_request", title: "请求无效", status: 400, requestId: expect.any(String),
-      error: { type: "invalid_request_error", code: "bad_request", param: "messages" },
+      error: { type: "invalid_request_error", code: "unsupported_parameter", param: "n" },
     });
     expect(body.error.message).toBe(body.detail);
     const missing = await app.request("/v1/models");
@@ -107,10 +108,30 @@ describe("/v1 errors as OpenAI clients see them", () => {
   describe("LangChain's ChatOpenAI", () => {
     const chat = (apiKey = TOKEN) => new ChatOpenAI({ model: "park-assistant", apiKey, maxRetries: 0, configuration: { baseURL: `${server.url}/v1` } });
 
+    it("gets the answer with its sources", async () => {
+      const reply = await chat().invoke("明湖2022年工业总产值是多少？");
+      expect(reply.content).toContain(`${PARK}2022年工业总产值为221.6亿元`);
+      expect(reply.content).toMatch(/\n\n数据来源：统计数据导入（2022）$/);
+    });
+
     it("a refused token reaches it as a 401 with the Chinese message", async () => {
       const error = await chat("not-the-token-0123456789").invoke("明湖2022年工业总产值是多少？").then(() => null, (caught: unknown) => caught);
       // LangChain adds a troubleshooting link after the message.
       expect(error).toMatchObject({ status: 401, code: "invalid_api_key", message: expect.stringMatching(/^401 访问令牌无效/) });
+    });
+
+    it("withStructuredOutput and bound tools get a clear 400 naming the parameter, not a parse failure", async () => {
+      const schema = z.object({ value: z.number() });
+      const failures = [
+        ["response_format", () => chat().withStructuredOutput(schema).invoke("明湖2022年工业总产值是多少？")],
+        ["tools", () => chat().withStructuredOutput(schema, { method: "functionCalling" }).invoke("明湖2022年工业总产值是多少？")],
+        ["tools", () => chat().bindTools([{ type: "function", function: { name: "lookup", parameters: { type: "object", properties: {} } } }]).invoke("产值？")],
+      ] as const;
+      for (const [param, call] of failures) {
+        const error = (await call().then(() => null, (caught: unknown) => caught)) as Record<string, unknown> | null;
+        expect(error, param).toMatchObject({ status: 400, param, code: "unsupported_parameter" });
+        expect(String(error?.message)).toContain(`400 不支持参数 ${param}：`);
+      }
     });
   });
 });

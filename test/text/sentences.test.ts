@@ -18,4 +18,10 @@ describe("the sentence splitter", () => {
     expect(texts(text)).toEqual(["他说：“完成目标。”\n\n", "下一句？！", "结尾"]);
     expect(splitSentences(text).join("")).toBe(text);
   });
+
+  it("ends clauses at ，, too when asked, but not at a comma or 。 inside a number", () => {
+    const clauses = (text: string) => sentenceSpans(text, { commas: true }).map((span) => text.slice(span.start, span.end));
+    expect(clauses("产值1,568.2亿元，增长2。87%；税金8.6亿元。")).toEqual(["产值1,568.2亿元，", "增长2。87%；", "税金8.6亿元。"]);
+    expect(clauses("甲，乙")).toEqual(["甲，", "乙"]);
+  });
 });
