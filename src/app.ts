@@ -21,6 +21,7 @@ import { limitPerAddress, limitPerToken } from "./routes/rate-limits.ts";
 import { statsRoutes } from "./routes/stats.ts";
 import { verifyRoutes } from "./routes/verify.ts";
 
+
 /** What tests vary beyond deps: the bots' answer verb and passive-reply budget. */
 export interface AppOptions {
   bots?: BotRouteOptions;

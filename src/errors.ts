@@ -44,18 +44,25 @@ const titleOf: Record<ErrorCode, string> = {
  */
 export class AppError extends Error {
   readonly status: number;
+  /** Extension members of the problem body. */
+  readonly extra?: Record<string, unknown>;
+  /** A finer machine-readable reason than `code` (invalid_api_key, unsupported_parameter …), for `error.code`. */
+  readonly reason?: string;
+  /** The request parameter at fault, for `error.param`. */
+  readonly param?: string;
   constructor(
     readonly code: ErrorCode,
     readonly detail: string,
-    options?: { cause?: unknown; extra?: Record<string, unknown>; headers?: Record<string, string> },
+    options?: { cause?: unknown; extra?: Record<string, unknown>; headers?: Record<string, string>; reason?: string; param?: string },
   ) {
     super(detail, options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.name = "AppError";
     this.status = statusOf[code];
     this.extra = options?.extra;
     this.headers = options?.headers;
+    this.reason = options?.reason;
+    this.param = options?.param;
   }
-  readonly extra?: Record<string, unknown>;
   /** Response headers the problem carries (Retry-After of a 429). */
   readonly headers?: Record<string, string>;
   get title(): string {
@@ -75,7 +82,30 @@ export class BadRequestError extends AppError {
   }
 }
 
-/** The problem+json body for an error (RFC 9457). */
+/** A request parameter the service does not support (tools, n > 1 …): 400 naming it. */
+export class UnsupportedParameterError extends AppError {
+  constructor(param: string, detail: string) {
+    super("bad_request", detail, { reason: "unsupported_parameter", param });
+  }
+}
+
+/** OpenAI's error `type` for a status, so that OpenAI clients classify our errors as they classify OpenAI's. */
+export function openaiErrorType(status: number): string {
+  if (status === 401) return "authentication_error";
+  if (status === 403) return "permission_error";
+  if (status === 404) return "not_found_error";
+  if (status === 429) return "rate_limit_error";
+  if (status >= 500) return "server_error";
+  return "invalid_request_error";
+}
+
+/**
+ * The problem+json body for an error (RFC 9457), with OpenAI's `error` object beside the problem members, so that
+ * the openai SDK and LangChain raise it with its status and Chinese message.
+ * @example problemBody(new AppError("not_found", "文档不存在：abc"))
+ * // { type: "https://park-assistant.local/problems/not_found", title: "未找到", status: 404, detail: "文档不存在：abc",
+ * //   error: { message: "文档不存在：abc", type: "not_found_error", code: "not_found", param: null } }
+ */
 export function problemBody(error: AppError, requestId?: string): Record<string, unknown> {
   return {
     type: `https://park-assistant.local/problems/${error.code}`,
@@ -84,5 +114,6 @@ export function problemBody(error: AppError, requestId?: string): Record<string,
     detail: error.detail,
     ...(requestId ? { requestId } : {}),
     ...(error.extra ?? {}),
+    error: { message: error.detail, type: openaiErrorType(error.status), code: error.reason ?? error.code, param: error.param ?? null },
   };
 }

@@ -2,6 +2,7 @@ import { findFacts } from "../db/facts-repo.ts";
 import { listedParks } from "../domain/park-names.ts";
 import type { Deps } from "../deps.ts";
 import type { Fact } from "../domain/fact-types.ts";
+import { answerRanked } from "./answer-ranked.ts";
 import { composeMissingNote, composeRefusal } from "./compose-refusal.ts";
 import { composeCompare, composeRank, composeTrend } from "./compose-series.ts";
 import { composeShare } from "./compose-share.ts";
@@ -62,4 +63,17 @@ export async function answerFigure(deps: Deps, query: AnswerQuery, vocabulary: V
   const reportable = query.parks.length && !query.allParks ? composition.missing : [];
   const note = composeMissingNote(reportable, composition.used, periodLabel(query.periodSuffix));
   return { text: composition.sentences.join("") + note, mode: "figure", facts: composition.used, query: answered };
+}
+
+/** Whether a query is answered from facts by code (an open question naming an unknown park is refused there too). */
+export function isFigureQuery(query: AnswerQuery): boolean {
+  return query.intent !== "open" || query.unknownPark !== undefined;
+}
+
+/**
+ * The figure step of every figure question: the best-ranked fact of the park first (`answerRanked`), else the
+ * vocabulary path and its refusals.
+ */
+export async function answerFromFacts(deps: Deps, query: AnswerQuery, question: string, vocabulary: Vocabulary): Promise<FigureAnswer> {
+  return (await answerRanked(deps, query, question)) ?? (await answerFigure(deps, query, vocabulary));
 }

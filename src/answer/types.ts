@@ -53,13 +53,23 @@ export const answerQuerySchema = z.object({
 /** The resolved query of one turn. */
 export type AnswerQuery = z.infer<typeof answerQuerySchema>;
 
+/** The longest question the verb answers, in characters. */
+export const MAX_QUESTION_CHARS = 2000;
+
 /** Input of the verb. `park` is the caller's default park (the widget's page, a bot's binding). */
 export interface AnswerInput {
   question: string;
   park?: string;
+  /** The stored conversation to continue (created when absent or unknown); only echoed with `priorQuestions`. */
   conversationId?: string;
   /** "api", "sse", "openai", "wecom" … recorded on new conversations. */
   channel?: string;
+  /**
+   * The questions asked before this one, oldest first, from a caller that keeps its own transcript (an OpenAI
+   * client's `messages`). When given (even empty), follow-ups resolve from these alone and no stored conversation
+   * is read or written, so two chats never share state.
+   */
+  priorQuestions?: string[];
 }
 
 /** Streaming and cancellation of one answer. */

@@ -9,6 +9,7 @@ import { isFollowUp, resolveFollowUp } from "./resolve-follow-up.ts";
 import { type AnswerQuery, INTENTS } from "./types.ts";
 import { parkAliases, resolveParkName } from "../domain/park-names.ts";
 import type { Vocabulary } from "./vocabulary.ts";
+import { toSimplified } from "../text/normalize.ts";
 
 /** What the model returns for a question (structured output); mapped onto the same query as the offline parser. */
 export const modelQuerySchema = z.object({
@@ -30,6 +31,11 @@ export interface UnderstandContext {
   /** The caller's park (widget page, bot binding). */
   defaultPark?: string;
   signal?: AbortSignal;
+}
+
+/** A question read as documents are stored: simplified characters, half-width digits (江嶼２０２２年 → 江屿2022年). */
+export function readableQuestion(question: string): string {
+  return toSimplified(question.replace(/[０-９Ａ-Ｚａ-ｚ％．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 /** A park name as the user or the model wrote it → the stored park, or null. */

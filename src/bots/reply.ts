@@ -6,6 +6,7 @@
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { answerQuestion } from "../answer/answer-question.ts";
+import { sourcesLine } from "../answer/sources-footer.ts";
 import type { AnswerInput, AnswerResult } from "../answer/types.ts";
 import { sha256Hex } from "./crypto.ts";
 
@@ -31,7 +32,6 @@ export interface ReplyOptions {
 }
 
 const HELP_WORDS = /^(?:帮助|幫助|help|\/help|\/start|菜单|使用说明|\?|？)$/i;
-const MAX_SOURCES = 3;
 
 export function helpText(park: string | undefined): string {
   const subject = park ?? "园区";
@@ -49,15 +49,6 @@ export function helpText(park: string | undefined): string {
 /** The question's conversation: one per platform, chat and sender (ids hashed: they may hold any characters). */
 async function conversationOf(question: BotQuestion): Promise<string> {
   return `bot-${question.platform}-${(await sha256Hex(`${question.chatId}\u0000${question.userId}`)).slice(0, 32)}`;
-}
-
-function sourcesOf(result: AnswerResult): string[] {
-  const names: string[] = [];
-  for (const citation of result.citations) {
-    const name = citation.document_id ? `《${citation.title}》` : citation.title || "统计数据";
-    if (!names.includes(name)) names.push(name);
-  }
-  return names;
 }
 
 function unconfirmed(result: AnswerResult): string[] {
@@ -120,9 +111,8 @@ export async function botReply(deps: Deps, question: BotQuestion, options: Reply
   }
   const warnings = unconfirmed(result);
   const body = warnings.length ? `${result.answer}\n（以下数字未能在数据库中核实：${warnings.join("、")}）` : result.answer;
-  const sources = sourcesOf(result);
   const footer = [
-    sources.length ? `数据来源：${sources.slice(0, MAX_SOURCES).join("；")}${sources.length > MAX_SOURCES ? ` 等${sources.length}项` : ""}` : "",
+    sourcesLine(result),
     `完整回答：${answerLink(options.baseUrl, pageQuestion(text, result), park)}`,
   ].filter(Boolean).join("\n");
   return fit(body, footer, options);

@@ -21,11 +21,11 @@ export function authenticate(config: Config): MiddlewareHandler<AppEnv> {
     }
     const header = context.req.header("authorization") ?? "";
     const token = header.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
-    if (!token) throw new AppError("unauthorized", "缺少访问令牌：请在 Authorization 头中提供 Bearer 令牌");
+    if (!token) throw new AppError("unauthorized", "缺少访问令牌：请在 Authorization 头中提供 Bearer 令牌", { reason: "missing_api_key" });
     // Every entry is compared, in constant time, so the time taken says nothing about which token came close.
     let match: (typeof config.apiTokens)[number] | undefined;
     for (const entry of config.apiTokens) if (timingSafeEqualText(entry.token, token) && !match) match = entry;
-    if (!match) throw new AppError("unauthorized", "访问令牌无效");
+    if (!match) throw new AppError("unauthorized", "访问令牌无效", { reason: "invalid_api_key" });
     context.set("role", context.get("embedded") ? "reader" : match.role);
     context.set("actor", match.name);
     return next();

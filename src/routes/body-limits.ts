@@ -13,7 +13,7 @@ export const BODY_LIMITS: ReadonlyArray<{ path: string; maxBytes: number }> = [
   { path: "/api/documents", maxBytes: 24 * MB },
   { path: "/api/stats", maxBytes: 11 * MB },
   { path: "/api/drafts", maxBytes: 4 * MB },
-  { path: "/v1", maxBytes: 2 * MB },
+  { path: "/v1", maxBytes: MB },
 ];
 
 /** Every other /api body (a question, a text to verify, a fact filter). */

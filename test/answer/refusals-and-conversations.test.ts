@@ -90,6 +90,23 @@ describe("conversations", () => {
     expect(b.conversationId).not.toBe(a.conversationId);
   });
 
+  it("resolves follow-ups from the caller's own questions (priorQuestions), reading and writing no conversation", async () => {
+    const count = async () => Number((await deps.db.query<{ count: string }>("SELECT count(*) AS count FROM messages")).rows[0].count);
+    const before = await count();
+    const prior = ["明湖2022年工业总产值是多少？", "那2021年呢？"];
+    const profit = await answerQuestion(deps, { question: "利润呢？", priorQuestions: prior, conversationId: "chatcmpl-1" });
+    expect(profit.answer).toContain(`${PARK}2021年利润为12.4亿元`);
+    expect(profit.conversationId).toBe("chatcmpl-1");
+    // An undated question's year is the one its answer settled, as in a stored conversation: 和去年比 has a base.
+    const settled = await answerQuestion(deps, { question: "和去年比呢？", priorQuestions: ["南溪的工业总产值是多少？"] });
+    expect(settled.answer).toContain(`${OTHER_PARK}2022年工业总产值80.1亿元`);
+    expect(settled.answer).toContain("2021年");
+    // Empty prior questions: a first turn, with nothing stored to follow.
+    const alone = await answerQuestion(deps, { question: "那2021年呢？", priorQuestions: [] });
+    expect(alone.answer).not.toContain("202.3亿元");
+    expect(await count()).toBe(before);
+  });
+
   it("rejects an empty question", async () => {
     await expect(answerQuestion(deps, { question: "   " })).rejects.toThrow("问题不能为空");
   });

@@ -53,28 +53,34 @@ describe("OpenAI-compatible /v1", () => {
     expect(completion.id).toMatch(/^chatcmpl-[0-9a-f]{32}$/);
     expect(completion.object).toBe("chat.completion");
     expect(completion.model).toBe("park-assistant");
-    expect(completion.choices).toEqual([{ index: 0, message: { role: "assistant", content: "示范园区2023年工业总产值202.3亿元。", refusal: null }, logprobs: null, finish_reason: "stop" }]);
+    expect(completion.choices).toEqual([{
+      index: 0, logprobs: null, finish_reason: "stop",
+      message: { role: "assistant", content: "示范园区2023年工业总产值202.3亿元。\n\n数据来源：《2023年工作总结》", refusal: null },
+    }]);
     expect(completion.usage!.completion_tokens).toBeGreaterThan(5);
     expect(completion.usage!.total_tokens).toBe(completion.usage!.prompt_tokens + completion.usage!.completion_tokens);
     const extra = (completion as unknown as { park_assistant: Record<string, any> }).park_assistant;
     expect(extra.mode).toBe("figure");
     expect(extra.citations[0].quote).toBe("实现工业总产值202.3亿元");
     expect(extra.verification.summary).toEqual({ verified: 0, mismatch: 0, unsupported: 0, derived: 0 });
-    expect(script.calls[0].input).toMatchObject({ question: "那2023年呢？", channel: "openai" });
-    expect(script.calls[0].input.conversationId).toMatch(/^openai-[0-9a-f]{32}$/);
+    expect(script.calls[0].input).toMatchObject({ question: "那2023年呢？", channel: "openai", priorQuestions: ["示范园区2022年工业总产值？"] });
+    expect(extra.conversation_id).toBe(completion.id);
   });
 
-  it("keeps one conversation per chat so follow-ups resolve, and separates chats and users", async () => {
+  it("hands the verb the earlier user messages as the conversation, and links no two requests on the server", async () => {
     script = scriptedVerb({ tokens: ["好"] });
     const client = scripted();
     const first = { role: "user" as const, content: "示范园区2022年工业总产值？" };
     await client.chat.completions.create({ model: "park-assistant", messages: [first] });
-    await client.chat.completions.create({ model: "park-assistant", messages: [first, { role: "assistant", content: "179.8亿元" }, { role: "user", content: "那2023年呢？" }] });
-    await client.chat.completions.create({ model: "park-assistant", messages: [{ role: "user", content: "滨江园区呢？" }] });
+    await client.chat.completions.create({
+      model: "park-assistant",
+      messages: [first, { role: "assistant", content: "179.8亿元" }, { role: "user", content: "  " }, { role: "user", content: "那2023年呢？" }],
+    });
     await client.chat.completions.create({ model: "park-assistant", user: "official-7", messages: [first] });
+    expect(script.calls.map((call) => call.input.priorQuestions)).toEqual([[], ["示范园区2022年工业总产值？"], []]);
     const ids = script.calls.map((call) => call.input.conversationId);
-    expect(ids[0]).toBe(ids[1]);
     expect(new Set(ids).size).toBe(3);
+    expect(ids.every((id) => /^chatcmpl-[0-9a-f]{32}$/.test(id ?? ""))).toBe(true);
   });
 
   it("streams chat.completion.chunk deltas that concatenate to the answer, then stop, usage and [DONE]", async () => {
@@ -90,7 +96,8 @@ describe("OpenAI-compatible /v1", () => {
     expect(new Set(chunks.map((chunk) => chunk.id)).size).toBe(1);
     expect(chunks.every((chunk) => chunk.object === "chat.completion.chunk")).toBe(true);
     const contentChunks = chunks.filter((chunk) => chunk.choices[0]?.delta.content);
-    expect(contentChunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(tokens);
+    // The sources come as the last content delta, before the stop chunk.
+    expect(contentChunks.map((chunk) => chunk.choices[0].delta.content)).toEqual([...tokens, "\n\n数据来源：《2023年工作总结》"]);
     const last = chunks.at(-2)!;
     expect(last.choices[0]).toMatchObject({ finish_reason: "stop", delta: {} });
     expect((last as unknown as { park_assistant: { mode: string } }).park_assistant.mode).toBe("figure");
@@ -108,13 +115,14 @@ describe("OpenAI-compatible /v1", () => {
     const text = await response.text();
     expect(text.trimEnd().endsWith("data: [DONE]")).toBe(true);
     expect(text).not.toMatch(/^event:/m);
-    expect(text.split("\n\n").filter((block) => block.startsWith("data: {")).length).toBe(4);
+    // role, two tokens, the sources, stop
+    expect(text.split("\n\n").filter((block) => block.startsWith("data: {")).length).toBe(5);
   });
 
-  it("rejects requests without a user message as problem+json, which the SDK raises as a 400", async () => {
+  it("rejects requests without a user message as problem+json, which the SDK raises as a 400 with its message", async () => {
     script = scriptedVerb({ tokens: ["x"] });
     await expect(scripted().chat.completions.create({ model: "park-assistant", messages: [{ role: "system", content: "只有系统消息" }] }))
-      .rejects.toMatchObject({ status: 400 });
+      .rejects.toMatchObject({ status: 400, message: "400 messages 中没有非空的 user 消息", type: "invalid_request_error", param: "messages" });
     const response = await createApp(deps).request("/v1/chat/completions", {
       method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model: "park-assistant", messages: [] }),
     });
@@ -132,12 +140,24 @@ describe("OpenAI-compatible /v1", () => {
       for await (const chunk of stream) received.push(chunk.choices[0]?.delta.content ?? "");
     })()).rejects.toThrow(/服务器内部错误|生成回答时出错/);
     expect(received.join("")).toBe("2023年");
+
+    // On the wire: the problem members and OpenAI's error object, as outside a stream.
+    script = scriptedVerb({ tokens: ["2023年"], fail: { after: new Error("boom") } });
+    const response = await fetch(`${server.url}/scripted/v1/chat/completions`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ model: "m", stream: true, messages: [{ role: "user", content: "产值？" }] }),
+    });
+    const lines = (await response.text()).split("\n").filter((line) => line.startsWith("data: {"));
+    const failure = JSON.parse(lines.at(-1)!.slice(6)) as Record<string, any>;
+    expect(failure).toMatchObject({ status: 500, title: "服务器内部错误", error: { type: "server_error", code: "internal", param: null } });
+    expect(failure.error.message).toBe(failure.detail);
+    expect(failure.error.message).not.toContain("boom");
   });
 
   it("answers a failure before streaming as problem+json with its status", async () => {
     const { AppError } = await import("../../src/errors.ts");
     script = scriptedVerb({ fail: { before: new AppError("upstream", "模型服务不可用") } });
     await expect(scripted().chat.completions.create({ model: "park-assistant", stream: true, messages: [{ role: "user", content: "产值？" }] }))
-      .rejects.toMatchObject({ status: 502 });
+      .rejects.toMatchObject({ status: 502, message: "502 模型服务不可用", type: "server_error", code: "upstream" });
   });
 });

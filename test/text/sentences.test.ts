@@ -32,4 +32,10 @@ describe("the sentence splitter", () => {
     // Prose sentences stay whole.
     expect(texts(`${"园区实现工业总产值352.9亿元，".repeat(10)}同比增长5%。`)).toHaveLength(1);
   });
+
+  it("ends clauses at ，, too when asked, but not at a comma or 。 inside a number", () => {
+    const clauses = (text: string) => sentenceSpans(text, { commas: true }).map((span) => text.slice(span.start, span.end));
+    expect(clauses("产值1,568.2亿元，增长2。87%；税金8.6亿元。")).toEqual(["产值1,568.2亿元，", "增长2。87%；", "税金8.6亿元。"]);
+    expect(clauses("甲，乙")).toEqual(["甲，", "乙"]);
+  });
 });
