@@ -13,6 +13,7 @@ import { documentRoutes } from "./routes/documents.ts";
 import { draftRoutes } from "./routes/drafts.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inputGuard } from "./routes/input-guard.ts";
+import { countRequests, createMetrics, metricsRoutes, type AppMetrics } from "./routes/metrics.ts";
 import { askRoutes } from "./routes/ask.ts";
 import { factRoutes } from "./routes/facts.ts";
 import { openaiRoutes } from "./routes/openai-compat.ts";
@@ -22,6 +23,8 @@ import { verifyRoutes } from "./routes/verify.ts";
 /** What tests vary beyond deps: the bots' answer verb and passive-reply budget. */
 export interface AppOptions {
   bots?: BotRouteOptions;
+  /** The /metrics counters; Workers build an app per request and pass one kept for the isolate. */
+  metrics?: AppMetrics;
 }
 
 /**
@@ -31,7 +34,9 @@ export interface AppOptions {
  */
 export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const metrics = options.metrics ?? createMetrics();
 
+  app.use("*", countRequests(metrics));
   app.use("*", requestId());
   app.use("*", async (context, next) => {
     const started = performance.now();
@@ -50,7 +55,8 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.use("/v1/*", inputGuard);
   app.use("/api/*", auditWrites(deps));
 
-  app.route("/", healthRoutes(deps));
+  app.route("/", healthRoutes(deps, { onCounts: metrics.recordCounts }));
+  app.route("/", metricsRoutes(deps, metrics));
   app.route("/", browserRoutes(deps));
   app.route("/api/documents", documentRoutes(deps));
   app.route("/api/drafts", draftRoutes(deps));
