@@ -14,6 +14,7 @@ import { draftRoutes } from "./routes/drafts.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inputGuard } from "./routes/input-guard.ts";
 import { countRequests, createMetrics, metricsRoutes, type AppMetrics } from "./routes/metrics.ts";
+import { openapiRoutes } from "./routes/openapi.ts";
 import { askRoutes } from "./routes/ask.ts";
 import { factRoutes } from "./routes/facts.ts";
 import { openaiRoutes } from "./routes/openai-compat.ts";
@@ -56,6 +57,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.use("/api/*", auditWrites(deps));
 
   app.route("/", healthRoutes(deps, { onCounts: metrics.recordCounts }));
+  app.route("/", openapiRoutes());
   app.route("/", metricsRoutes(deps, metrics));
   app.route("/", browserRoutes(deps));
   app.route("/api/documents", documentRoutes(deps));

@@ -19,7 +19,8 @@ const messageSchema = z.object({
   role: z.enum(["system", "developer", "user", "assistant", "tool", "function"]),
   content: z.union([z.string(), z.array(contentPart), z.null()]).optional(),
 });
-const completionSchema = z.object({
+/** The POST /v1/chat/completions body (also in /openapi.json). */
+export const completionSchema = z.object({
   model: z.string().trim().min(1, "需要 model"),
   messages: z.array(messageSchema).min(1, "messages 不能为空"),
   stream: z.boolean().nullable().optional(),
