@@ -85,6 +85,7 @@ function pageHtml(title: string, script: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" href="data:,">
 </head>
 <body>
 <noscript>请启用浏览器的 JavaScript 后使用本页面。</noscript>
