@@ -1,6 +1,6 @@
 /**
  * Browsers: which origins may call the API (CORS from `WIDGET_ORIGINS`), the security headers every response
- * carries, and the pages and scripts the app serves (/, /draft, /admin, /widget.js). The scripts are built by
+ * carries, and the pages and scripts the app serves (/, /draft, /admin, /docs, /widget.js). The scripts are built by
  * `scripts/build-web.ts` from `src/web/` and reach the app through `deps.assets`, so Node and Workers serve the same.
  */
 import { Hono, type MiddlewareHandler } from "hono";
@@ -76,6 +76,7 @@ const PAGES: Record<string, { title: string; script: string }> = {
   "/": { title: "园区工作总结助手 · 问答", script: "chat.js" },
   "/draft": { title: "园区工作总结助手 · 起草", script: "draft.js" },
   "/admin": { title: "园区工作总结助手 · 资料管理", script: "admin.js" },
+  "/docs": { title: "园区工作总结助手 · 接口文档", script: "docs.js" },
 };
 
 function pageHtml(title: string, script: string): string {

@@ -198,7 +198,7 @@ const paths: ZodOpenApiPathsObject = {
   "/bots/feishu": bot("飞书应用", ["post"], "事件订阅 im.message.receive_v1 与 url_verification。"),
   "/bots/telegram": bot("Telegram", ["post"], "setWebhook 时设置的 secret_token 随请求头发送。"),
   ...Object.fromEntries([
-    page("/", "问答页面"), page("/draft", "起草工作台"), page("/admin", "资料管理页面"),
+    page("/", "问答页面"), page("/draft", "起草工作台"), page("/admin", "资料管理页面"), page("/docs", "接口文档页面（即本页）"),
   ]),
   "/widget.js": {
     get: operation({ tag: "页面", summary: "可嵌入的问答小窗脚本", role: null, responses: { 200: { description: "JavaScript", content: { "text/javascript": { schema: z.string() } } } } }),

@@ -106,7 +106,7 @@ describe("GET /openapi.json", () => {
       return registered.has(`${method} ${SERVED_BY[path] ?? path}`);
     };
     expect([...described].filter((key) => !served(key))).toEqual([]);
-    for (const path of ["/healthz", "/openapi.json", "/metrics", "/api/ask", "/api/documents/{id}", "/v1/chat/completions", "/bots/feishu"]) {
+    for (const path of ["/healthz", "/openapi.json", "/metrics", "/docs", "/api/ask", "/api/documents/{id}", "/v1/chat/completions", "/bots/feishu"]) {
       expect(spec.paths[path], path).toBeDefined();
     }
   });
