@@ -1,7 +1,7 @@
 /**
  * npm run build:web — bundles the browser code in src/web/ with esbuild into dist/web/: widget.js (one classic
  * script, for any page: <script src="…/widget.js" data-park data-token>) and the app's own pages (chat.js,
- * draft.js, admin.js, ES modules). Runs before `npm start` and `npm test`; the output is not committed.
+ * draft.js, admin.js, docs.js, ES modules). Runs before `npm start` and `npm test`; the output is not committed.
  * Options: --watch (rebuild on change), --help.
  */
 import { build, context, type BuildOptions } from "esbuild";
@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const { values } = parseArgs({ options: { watch: { type: "boolean", default: false }, help: { type: "boolean", default: false } } });
 if (values.help) {
-  console.log("用法：npm run build:web [-- --watch]\n把 src/web/ 打包到 dist/web/（widget.js、chat.js、draft.js、admin.js）。");
+  console.log("用法：npm run build:web [-- --watch]\n把 src/web/ 打包到 dist/web/（widget.js、chat.js、draft.js、admin.js、docs.js）。");
   process.exit(0);
 }
 
@@ -21,7 +21,7 @@ const common: BuildOptions = {
 };
 const targets: BuildOptions[] = [
   { ...common, entryPoints: { widget: "src/web/widget.ts" }, format: "iife", outdir: "dist/web" },
-  { ...common, entryPoints: { chat: "src/web/chat-page.ts", draft: "src/web/draft-page.ts", admin: "src/web/admin-page.ts" }, format: "esm", outdir: "dist/web" },
+  { ...common, entryPoints: { chat: "src/web/chat-page.ts", draft: "src/web/draft-page.ts", admin: "src/web/admin-page.ts", docs: "src/web/docs-page.ts" }, format: "esm", outdir: "dist/web" },
 ];
 
 if (values.watch) {

@@ -14,6 +14,8 @@ import { documentRoutes } from "./routes/documents.ts";
 import { draftRoutes } from "./routes/drafts.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inputGuard } from "./routes/input-guard.ts";
+import { countRequests, createMetrics, metricsRoutes, type AppMetrics } from "./routes/metrics.ts";
+import { openapiRoutes } from "./routes/openapi.ts";
 import { askRoutes } from "./routes/ask.ts";
 import { factRoutes } from "./routes/facts.ts";
 import { openaiRoutes } from "./routes/openai-compat.ts";
@@ -25,6 +27,8 @@ import { verifyRoutes } from "./routes/verify.ts";
 /** What tests vary beyond deps: the bots' answer verb and passive-reply budget. */
 export interface AppOptions {
   bots?: BotRouteOptions;
+  /** The /metrics counters; Workers build an app per request and pass one kept for the isolate. */
+  metrics?: AppMetrics;
 }
 
 /**
@@ -34,7 +38,9 @@ export interface AppOptions {
  */
 export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const metrics = options.metrics ?? createMetrics();
 
+  app.use("*", countRequests(metrics));
   app.use("*", requestId());
   app.use("*", async (context, next) => {
     const started = performance.now();
@@ -59,7 +65,9 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.use("/v1/*", inputGuard);
   app.use("/api/*", auditWrites(deps));
 
-  app.route("/", healthRoutes(deps));
+  app.route("/", healthRoutes(deps, { onCounts: metrics.recordCounts }));
+  app.route("/", openapiRoutes());
+  app.route("/", metricsRoutes(deps, metrics));
   app.route("/", browserRoutes(deps));
   app.route("/api/documents", documentRoutes(deps));
   app.route("/api/drafts", draftRoutes(deps));

@@ -11,6 +11,7 @@ import type { Deps } from "./deps.ts";
 import { createEmbedder } from "./embed/create-embedder.ts";
 import { createChatModel } from "./llm/create-chat-model.ts";
 import { createLogger } from "./logger.ts";
+import { createMetrics } from "./routes/metrics.ts";
 
 /** Workers bindings: Hyperdrive in front of Postgres + pgvector, plus plain-text vars and secrets. */
 interface Env {
@@ -26,6 +27,8 @@ const migrations = [
   { name: "003_bot_events.sql", sql: botEventsSql },
 ];
 let migrated: Promise<unknown> | undefined;
+// One app is built per request; the /metrics counters live as long as the isolate.
+const metrics = createMetrics();
 
 /**
  * Cloudflare Workers entry: the same app as on Node, with Postgres reached through Hyperdrive
@@ -54,7 +57,7 @@ export default {
         return response.ok ? response.text() : null;
       } : undefined,
     };
-    const response = await createApp(deps).fetch(request);
+    const response = await createApp(deps, { metrics }).fetch(request);
     context.waitUntil(Promise.allSettled(background).then(() => db.close()));
     return response;
   },

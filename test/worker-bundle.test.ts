@@ -42,6 +42,10 @@ describe("one app, many runtimes", () => {
     expect(inputs).toContain("src/worker.ts");
     expect(inputs.some((input) => input.includes("@electric-sql/pglite"))).toBe(false);
     expect(inputs.some((input) => input.startsWith("src/node/") || input === "src/server.ts")).toBe(false);
+    // /openapi.json and /metrics run on workerd too: the generator is bundled, prom-client (Node-only) is not.
+    expect(inputs).toContain("src/routes/metrics-registry.ts");
+    expect(inputs.some((input) => input.includes("node_modules/zod-openapi/"))).toBe(true);
+    expect(inputs.some((input) => input.includes("prom-client"))).toBe(false);
     for (const { name } of await loadMigrationsFromDisk()) expect(inputs.some((input) => input.endsWith(name))).toBe(true);
     expect(result.outputFiles[0].text.length).toBeGreaterThan(10_000);
   }, 60_000);

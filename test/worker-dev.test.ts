@@ -174,6 +174,21 @@ describe.skipIf(!url)(
       expect(health).toMatchObject({ documents: 1, facts: created.facts });
     });
 
+    it("serves /openapi.json and /metrics from workerd, the counters kept across the isolate's requests", async () => {
+      const spec = await api("/openapi.json");
+      expect(spec.status).toBe(200);
+      expect(((await spec.json()) as { openapi: string }).openapi).toBe("3.1.0");
+      const healthzCount = async () => {
+        const response = await api("/metrics");
+        expect(response.status).toBe(200);
+        const line = (await response.text()).match(/^http_requests_total\{method="GET",route="\/healthz",status="2xx"\} (\d+)$/m);
+        return Number(line?.[1] ?? 0);
+      };
+      const before = await healthzCount();
+      for (let i = 0; i < 2; i++) expect((await api("/healthz")).status).toBe(200);
+      expect(await healthzCount()).toBe(before + 2);
+    });
+
     /** A short-lived connection to the test database, for checking what the Worker wrote. */
     async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
       const client = new pg.Client({ connectionString: hyperdriveUrl(url!, database) });

@@ -11,10 +11,11 @@ import { readJson } from "./validate.ts";
 /** The answer verb as routers call it; injectable so tests can script it. */
 export type AnswerVerb = (deps: Deps, input: AnswerInput, options?: AnswerOptions) => Promise<AnswerResult>;
 
-const askSchema = z.object({
-  question: z.string().trim().min(1, "问题不能为空").max(2000, "问题不能超过 2000 个字符"),
-  park: z.string().trim().min(1).max(100).optional(),
-  conversationId: z.string().trim().min(1).max(200).optional(),
+/** The POST /api/ask body (also in /openapi.json). */
+export const askSchema = z.object({
+  question: z.string().trim().min(1, "问题不能为空").max(2000, "问题不能超过 2000 个字符").describe("问题"),
+  park: z.string().trim().min(1).max(100).optional().describe("默认园区：问题没有点名园区时按此园区回答"),
+  conversationId: z.string().trim().min(1).max(200).optional().describe("会话编号：带上上一轮返回的值即可追问"),
 });
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Browsers: which origins may call the API (CORS from `WIDGET_ORIGINS`), the security headers every response
- * carries, and the pages and scripts the app serves (/, /draft, /admin, /widget.js). The scripts are built by
+ * carries, and the pages and scripts the app serves (/, /draft, /admin, /docs, /widget.js). The scripts are built by
  * `scripts/build-web.ts` from `src/web/` and reach the app through `deps.assets`, so Node and Workers serve the same.
  */
 import { Hono, type MiddlewareHandler } from "hono";
@@ -86,6 +86,7 @@ const PAGES: Record<string, { title: string; script: string }> = {
   "/": { title: "园区工作总结助手 · 问答", script: "chat.js" },
   "/draft": { title: "园区工作总结助手 · 起草", script: "draft.js" },
   "/admin": { title: "园区工作总结助手 · 资料管理", script: "admin.js" },
+  "/docs": { title: "园区工作总结助手 · 接口文档", script: "docs.js" },
 };
 
 function pageHtml(title: string, script: string): string {
@@ -95,6 +96,7 @@ function pageHtml(title: string, script: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" href="data:,">
 </head>
 <body>
 <noscript>请启用浏览器的 JavaScript 后使用本页面。</noscript>

@@ -12,16 +12,24 @@ import { readJson, readUpload } from "./validate.ts";
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-const metaSchema = z.object({
-  title: z.string().trim().max(200).optional(),
-  park: z.string().trim().max(100).optional(),
-  year: z.coerce.number().int().min(1949).max(2100).optional(),
-  kind: z.enum(["summary", "plan", "report", "other"]).optional(),
-  source: z.string().trim().max(500).optional(),
+/** The fields of an upload besides its content; missing park/year/kind are inferred (also in /openapi.json). */
+export const metaSchema = z.object({
+  title: z.string().trim().max(200).optional().describe("标题"),
+  park: z.string().trim().max(100).optional().describe("园区；缺省时从标题和正文识别"),
+  year: z.coerce.number().int().min(1949).max(2100).optional().describe("年份；缺省时从标题和正文识别"),
+  kind: z.enum(["summary", "plan", "report", "other"]).optional().describe("类型：summary 总结、plan 计划、report 报告、other 其他"),
+  source: z.string().trim().max(500).optional().describe("来源说明"),
 });
 
-const textSchema = metaSchema.extend({
-  text: z.string().min(1, "不能为空").max(MAX_DOCUMENT_CHARS, `文本过长（不超过 ${MAX_DOCUMENT_CHARS / 10_000} 万字）`),
+/** The JSON upload body. */
+export const textSchema = metaSchema.extend({
+  text: z.string().min(1, "不能为空").max(MAX_DOCUMENT_CHARS, `文本过长（不超过 ${MAX_DOCUMENT_CHARS / 10_000} 万字）`).describe("文档全文"),
+});
+
+/** The GET /api/documents query. */
+export const listQuerySchema = z.object({
+  park: z.string().optional().describe("园区名称"),
+  year: z.coerce.number().int().optional().describe("年份"),
 });
 
 /** /api/documents: upload (JSON text or multipart file), list, get, delete. */
@@ -44,9 +52,7 @@ export function documentRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   app.get("/", async (context) => {
-    const query = z
-      .object({ park: z.string().optional(), year: z.coerce.number().int().optional() })
-      .safeParse({ park: context.req.query("park") || undefined, year: context.req.query("year") || undefined });
+    const query = listQuerySchema.safeParse({ park: context.req.query("park") || undefined, year: context.req.query("year") || undefined });
     if (!query.success) throw new AppError("bad_request", "查询参数 year 必须是年份");
     const documents = await listDocuments(deps.db, query.data);
     return context.json({

@@ -10,17 +10,19 @@ import { AppError, NotFoundError } from "../errors.ts";
 import { requireRole, type AppEnv } from "./auth.ts";
 import { readJson } from "./validate.ts";
 
-const draftSchema = z.object({
-  park: z.string().trim().min(1, "不能为空").max(100),
-  year: z.number().int().min(1990).max(2100),
-  kind: z.enum(["summary", "plan"]),
-  sections: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
-  instructions: z.string().max(2000).optional(),
+/** The POST /api/drafts body (also in /openapi.json). */
+export const draftSchema = z.object({
+  park: z.string().trim().min(1, "不能为空").max(100).describe("园区名称"),
+  year: z.number().int().min(1990).max(2100).describe("总结或计划所属年份"),
+  kind: z.enum(["summary", "plan"]).describe("summary 工作总结，plan 工作计划"),
+  sections: z.array(z.string().trim().min(1).max(50)).max(20).optional().describe("只起草这些部分（见 GET /api/drafts/sections）"),
+  instructions: z.string().max(2000).optional().describe("给起草模型的补充要求"),
 });
 
-const exportSchema = z.object({
-  title: z.string().trim().min(1, "不能为空").max(200),
-  markdown: z.string().min(1, "不能为空").max(500_000),
+/** The POST /api/drafts/export body (also in /openapi.json). */
+export const exportSchema = z.object({
+  title: z.string().trim().min(1, "不能为空").max(200).describe("文档标题"),
+  markdown: z.string().min(1, "不能为空").max(500_000).describe("编辑后的草稿（Markdown）"),
 });
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -7,10 +7,11 @@ import { indicatorByKey, resolveIndicator, unknownIndicatorKey } from "../domain
 import type { AppEnv } from "./auth.ts";
 import { toApiFact } from "../facts/fact-json.ts";
 
-const querySchema = z.object({
-  park: z.string().trim().min(1).max(100).optional(),
-  period: z.string().trim().regex(/^\d{4}(H[12]|Q[1-4]|M\d{2}(-\d{2})?)?$/, "期间应为 2022、2022H1、2022Q3 或 2022M01-11").optional(),
-  indicator: z.string().trim().min(1).max(100).optional(),
+/** The GET /api/facts query (also in /openapi.json). */
+export const querySchema = z.object({
+  park: z.string().trim().min(1).max(100).optional().describe("园区名称"),
+  period: z.string().trim().regex(/^\d{4}(H[12]|Q[1-4]|M\d{2}(-\d{2})?)?$/, "期间应为 2022、2022H1、2022Q3 或 2022M01-11").optional().describe("期间：2022、2022H1、2022Q3 或 2022M01-11"),
+  indicator: z.string().trim().min(1).max(100).optional().describe("指标键或中文名称（工业总产值、规上工业总产值）"),
 });
 
 /**

@@ -6,7 +6,7 @@ import type { AppEnv } from "./auth.ts";
 const HEALTH_WAIT_MS = 250;
 
 /** GET /healthz exactly as API.md. */
-export function healthRoutes(deps: Deps): Hono<AppEnv> {
+export function healthRoutes(deps: Deps, { onCounts }: { onCounts?: (counts: Awaited<ReturnType<typeof countAll>>) => void } = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // The embedded database runs one statement at a time: while a large upload is being written, /healthz answers
   // at once with the last counts and says the database is busy, instead of waiting behind the write.
@@ -16,7 +16,10 @@ export function healthRoutes(deps: Deps): Hono<AppEnv> {
     const late = new Promise<null>((resolve) => {
       timer = setTimeout(() => resolve(null), HEALTH_WAIT_MS);
     });
-    const counting = countAll(deps.db).then((counts) => (last = counts));
+    const counting = countAll(deps.db).then((counts) => {
+      onCounts?.(counts);
+      return (last = counts);
+    });
     const counts = await Promise.race([counting, late]);
     clearTimeout(timer);
     if (!counts) counting.catch(() => undefined);

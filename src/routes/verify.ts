@@ -12,10 +12,11 @@ import { readJson } from "./validate.ts";
 /** The verifier as routers call it; injectable so tests can script it. */
 export type VerifyVerb = (deps: VerifyDeps, input: { text: string; park?: string; year?: number }) => Promise<Verification>;
 
-const verifySchema = z.object({
-  text: z.string().min(1, "文本不能为空").max(20_000, "文本不能超过 20000 个字符"),
-  park: z.string().trim().min(1).max(100).optional(),
-  year: z.number().int().min(1949).max(2100).optional(),
+/** The POST /api/verify body (also in /openapi.json). */
+export const verifySchema = z.object({
+  text: z.string().min(1, "文本不能为空").max(20_000, "文本不能超过 20000 个字符").describe("要核对的文字"),
+  park: z.string().trim().min(1).max(100).optional().describe("文字没有点名园区时按此园区核对"),
+  year: z.number().int().min(1949).max(2100).optional().describe("文字没有写年份时按此年份核对"),
 });
 
 

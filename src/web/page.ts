@@ -14,7 +14,7 @@ export function pageToken(): string | undefined {
 }
 
 /** Build the page frame; returns the main element and a client on the page's own origin. */
-export function pageFrame(current: "/" | "/draft" | "/admin", title: string): { main: HTMLElement; client: Client } {
+export function pageFrame(current: "/" | "/draft" | "/admin" | "/docs", title: string): { main: HTMLElement; client: Client } {
   const style = document.createElement("style");
   style.textContent = STYLES;
   document.head.appendChild(style);
@@ -29,7 +29,7 @@ export function pageFrame(current: "/" | "/draft" | "/admin", title: string): { 
   const app = document.getElementById("app") ?? document.body;
   app.appendChild(h("div", { class: "page" },
     h("header", { class: "page-head" }, h("h1", {}, title),
-      h("nav", { "aria-label": "页面导航" }, link("/", "问答"), link("/draft", "起草"), link("/admin", "资料管理")),
+      h("nav", { "aria-label": "页面导航" }, link("/", "问答"), link("/draft", "起草"), link("/admin", "资料管理"), link("/docs", "接口文档")),
       tokenInput),
     main));
   return { main, client: createClient({ base: "", token: pageToken }) };

@@ -76,6 +76,21 @@ progress { width: 160px; }
 .chat-page .chat { border: 1px solid var(--pa-border); border-radius: 10px; }
 .history { overflow-y: auto; font-size: 14px; }
 .history button { display: block; width: 100%; text-align: left; border: 0; background: transparent; padding: 6px 4px; border-bottom: 1px solid var(--pa-soft); }
+.docs-toc { display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: center; margin-bottom: 14px; }
+.docs-toc a { color: var(--pa-blue); text-decoration: none; }
+.docs-toc input { margin-left: auto; min-width: 260px; border: 1px solid var(--pa-border); border-radius: 6px; padding: 6px 8px; }
+.docs-tag { font-size: 18px; margin: 20px 0 6px; }
+.docs-op-head { display: flex; align-items: baseline; gap: 10px; flex-wrap: wrap; font-size: 16px; margin: 0 0 6px; }
+.docs-method { border-radius: 4px; padding: 1px 8px; color: #fff; font-size: 13px; font-family: monospace; background: var(--pa-grey); }
+.docs-get { background: var(--pa-blue); } .docs-post { background: var(--pa-green); } .docs-delete { background: var(--pa-red); }
+.docs-path { font-size: 15px; font-weight: 600; }
+.docs-op h4 { font-size: 14px; margin: 10px 0 4px; }
+.docs-op p { margin: 4px 0; }
+.docs-fields { margin-bottom: 6px; }
+.docs-fields code, .docs-path { word-break: break-all; }
+.docs-responses { margin: 0; padding-left: 18px; font-size: 14px; }
+.docs-security { white-space: pre-line; font-size: 14px; background: var(--pa-soft); border-radius: 8px; padding: 8px 12px; }
+.docs-schema summary { cursor: pointer; padding: 4px 0; }
 @media (max-width: 640px) {
   .panel { right: 0; bottom: 0; width: 100vw; max-width: 100vw; height: 100vh; max-height: 100vh; border-radius: 0; }
   .launcher { right: 12px; bottom: 12px; }

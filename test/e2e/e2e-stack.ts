@@ -21,7 +21,7 @@ export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
   "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 ];
-export const WEB_SCRIPTS = ["widget.js", "chat.js", "draft.js", "admin.js"];
+export const WEB_SCRIPTS = ["widget.js", "chat.js", "draft.js", "admin.js", "docs.js"];
 const webDir = path.join(root, "dist/web");
 const webSources = path.join(root, "src/web");
 
