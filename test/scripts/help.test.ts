@@ -49,7 +49,7 @@ function run(script: Script, args: string[], dataDir: string): Promise<Outcome> 
 
 const EXPECTED = [
   "ingest", "reembed", "import-stats", "ask", "verify", "draft", "eval:retrieval", "eval:facts", "eval:qa", "eval:drafts",
-  "eval:real", "bench:stalls", "build:web", "pg",
+  "eval:real", "bench:stalls", "build:web", "load", "pg",
 ];
 
 let scripts: Script[] = [];
