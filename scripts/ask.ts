@@ -3,26 +3,35 @@
  * Answers one question against the configured database (DATABASE_URL, else PGlite under DATA_DIR).
  * --corpus answers against a fresh in-memory database loaded with the sample corpus instead.
  */
-import { parseArgs } from "node:util";
-import { answerQuestion } from "../src/answer/answer-question.ts";
-import { loadCorpus } from "../src/node/load-corpus.ts";
-import { cliDeps } from "./cli-deps.ts";
+import { DATABASE_NOTE, defineCommand, parseCommand, usageError } from "./cli-args.ts";
+
+const command = defineCommand({
+  name: "ask",
+  summary: "用数据库回答一个问题，并列出引用和数字核验结果 / answer one question against the database",
+  arguments: '"问题"',
+  positionals: true,
+  options: {
+    park: { type: "string", value: "园区", description: "问题未点名园区时按此园区回答" },
+    conversation: { type: "string", value: "会话ID", description: "接着此会话追问（上一轮输出末尾的会话 ID）" },
+    json: { type: "boolean", default: false, description: "输出与 POST /api/ask 相同的 JSON" },
+    corpus: { type: "boolean", default: false, description: "不用已配置的数据库，改用载入示例语料的内存数据库" },
+  },
+  notes: [DATABASE_NOTE],
+  examples: [
+    'npm run ask -- "江屿经济开发区2022年工业总产值是多少？"',
+    'npm run ask -- "比上年增长多少？" --conversation 会话ID',
+    'npm run ask -- --corpus --json "石岭工业园区2021年规上企业实现利润多少？"',
+  ],
+});
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      park: { type: "string" },
-      conversation: { type: "string" },
-      json: { type: "boolean", default: false },
-      corpus: { type: "boolean", default: false },
-    },
-  });
+  const { values, positionals } = parseCommand(command);
   const question = positionals.join(" ").trim();
-  if (!question) {
-    console.error('用法：npm run ask -- "2022年工业总产值是多少？" [--park 园区] [--conversation 会话ID] [--json] [--corpus]');
-    process.exit(2);
-  }
+  if (!question) usageError(command, "请给出要问的问题");
+  // Imported once the arguments are read, so that --help and usage errors answer at once.
+  const [{ answerQuestion }, { loadCorpus }, { cliDeps }] = await Promise.all([
+    import("../src/answer/answer-question.ts"), import("../src/node/load-corpus.ts"), import("./cli-deps.ts"),
+  ]);
   const deps = await cliDeps({ inMemory: values.corpus });
   if (values.corpus) await loadCorpus(deps);
   const started = performance.now();

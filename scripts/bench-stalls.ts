@@ -6,20 +6,27 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
-import { createApp } from "../src/app.ts";
-import { parseConfig } from "../src/config.ts";
-import { buildNodeDeps } from "../src/node/build-deps.ts";
+import { defineCommand, parseCommand, readInteger } from "./cli-args.ts";
 
-const { values } = parseArgs({ options: { "doc-mb": { type: "string", default: "6" }, "csv-rows": { type: "string", default: "100000" }, help: { type: "boolean", short: "h" } } });
-if (values.help) {
-  console.log("用法：npm run bench:stalls [-- --doc-mb 6 --csv-rows 100000]\n大文档上传与大统计表导入同时进行时，测量 /healthz 的响应时间（p99 ≤ 500 ms）和导入耗时（≤ 10 s）。");
-  process.exit(0);
-}
-const docBytes = Number(values["doc-mb"]) * 1024 * 1024;
-const csvRows = Number(values["csv-rows"]);
+const command = defineCommand({
+  name: "bench:stalls",
+  summary: "大文档上传与大统计表导入同时进行时，测量 /healthz 的响应时间和导入耗时 / stall benchmark",
+  options: {
+    "doc-mb": { type: "string", value: "MB", default: "6", description: "上传文档的大小（示例语料重复拼接）" },
+    "csv-rows": { type: "string", value: "行数", default: "100000", description: "导入统计表的行数" },
+  },
+  notes: ["在新的内存数据库中运行，不读写已配置的数据库。", "退出码：0 达标（/healthz p99 ≤ 500 ms，CSV 导入 ≤ 10 s，两项请求成功），1 未达标。"],
+  examples: ["npm run bench:stalls", "npm run bench:stalls -- --doc-mb 2 --csv-rows 20000"],
+});
+
+const { values } = parseCommand(command);
+const docBytes = readInteger(command, "doc-mb", values["doc-mb"], { min: 1, max: 200 }) * 1024 * 1024;
+const csvRows = readInteger(command, "csv-rows", values["csv-rows"], { min: 1 });
+// Imported once the arguments are read, so that --help and usage errors answer at once.
+const [{ serve }, { createApp }, { parseConfig }, { buildNodeDeps }] = await Promise.all([
+  import("@hono/node-server"), import("../src/app.ts"), import("../src/config.ts"), import("../src/node/build-deps.ts"),
+]);
 
 const root = path.resolve(import.meta.dirname, "../corpus");
 const pieces: string[] = [];

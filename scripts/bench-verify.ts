@@ -3,19 +3,27 @@
  * figures with no punctuation, one long sentence of clauses, prose sentences, one paragraph of period words — and
  * prints each one's claims and median time. Exits 1 when a median exceeds 100 ms (issue 12's number).
  */
-import { parseArgs } from "node:util";
-import { createApp } from "../src/app.ts";
-import { parseConfig } from "../src/config.ts";
-import { buildNodeDeps } from "../src/node/build-deps.ts";
+import { defineCommand, parseCommand, readInteger } from "./cli-args.ts";
 
-const { values } = parseArgs({ options: { bytes: { type: "string", default: "20000" }, runs: { type: "string", default: "9" }, help: { type: "boolean", short: "h" } } });
-if (values.help) {
-  console.log("用法：npm run bench:verify [-- --bytes 20000 --runs 9]\n向 /api/verify 提交约 20 KB 的数字表述文本，测量每种文本的中位耗时（应 ≤ 100 ms）。");
-  process.exit(0);
-}
-const limitBytes = Number(values.bytes);
-const runs = Number(values.runs);
+const command = defineCommand({
+  name: "bench:verify",
+  summary: "向 /api/verify 提交约 20 KB 的数字表述文本，测量每种文本的中位耗时 / verify latency benchmark",
+  options: {
+    bytes: { type: "string", value: "字节", default: "20000", description: "每段文本的大小（UTF-8 字节）" },
+    runs: { type: "string", value: "次数", default: "9", description: "每种文本测量的次数（另加一次预热）" },
+  },
+  notes: ["在新的内存数据库中运行，不读写已配置的数据库。", "退出码：0 各中位耗时 ≤ 100 ms，1 未达标。"],
+  examples: ["npm run bench:verify", "npm run bench:verify -- --bytes 5000 --runs 5"],
+});
+
+const { values } = parseCommand(command);
+const limitBytes = readInteger(command, "bytes", values.bytes, { min: 100, max: 60_000 });
+const runs = readInteger(command, "runs", values.runs, { min: 1, max: 100 });
 const LIMIT_MS = 100;
+// Imported once the arguments are read, so that --help and usage errors answer at once.
+const [{ createApp }, { parseConfig }, { buildNodeDeps }] = await Promise.all([
+  import("../src/app.ts"), import("../src/config.ts"), import("../src/node/build-deps.ts"),
+]);
 
 const deps = await buildNodeDeps(parseConfig({ LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "0" }), { inMemory: true });
 const app = createApp(deps);

@@ -5,14 +5,18 @@
  * Options: --watch (rebuild on change), --help.
  */
 import { build, context, type BuildOptions } from "esbuild";
-import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
+import { defineCommand, parseCommand } from "./cli-args.ts";
 
-const { values } = parseArgs({ options: { watch: { type: "boolean", default: false }, help: { type: "boolean", default: false } } });
-if (values.help) {
-  console.log("用法：npm run build:web [-- --watch]\n把 src/web/ 打包到 dist/web/（widget.js、chat.js、draft.js、admin.js、docs.js）。");
-  process.exit(0);
-}
+const command = defineCommand({
+  name: "build:web",
+  summary: "把 src/web/ 打包到 dist/web/（widget.js、chat.js、draft.js、admin.js、docs.js）/ bundle the browser code",
+  options: { watch: { type: "boolean", default: false, description: "监视 src/web/，改动后自动重新打包" } },
+  notes: ["npm start 和 npm test 之前会自动运行；dist/web/ 不提交。"],
+  examples: ["npm run build:web", "npm run build:web -- --watch"],
+});
+
+const { values } = parseCommand(command);
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const common: BuildOptions = {

@@ -6,10 +6,15 @@ import { execFileSync } from "node:child_process";
 import { cp, rm } from "node:fs/promises";
 import path from "node:path";
 
-if (process.argv.includes("--help") || process.argv.includes("-h")) {
-  console.log("用法：npm run build\n构建浏览器脚本（dist/web）并把服务端编译为 JavaScript（build/），npm start 运行 build/server.js。");
-  process.exit(0);
-}
+import { defineCommand, parseCommand } from "./cli-args.ts";
+
+parseCommand(defineCommand({
+  name: "build",
+  summary: "构建浏览器脚本（dist/web/）并把服务端编译为 JavaScript（build/）/ build the pages and the server",
+  options: {},
+  notes: ["npm start 之前会自动运行；npm start 执行 node build/server.js。"],
+  examples: ["npm run build"],
+}));
 const root = path.resolve(import.meta.dirname, "..");
 const started = performance.now();
 execFileSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/build-web.ts")], { stdio: "inherit", cwd: root });

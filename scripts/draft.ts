@@ -6,40 +6,53 @@
  * Prints the Markdown (or writes --out: .docx in 公文 layout, else Markdown) and the verification summary.
  */
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
-import { draftDocument } from "../src/draft/draft-document.ts";
-import { draftToDocx } from "../src/draft/export-docx.ts";
-import { loadCorpus, loadCorpusIfEmpty } from "../src/node/load-corpus.ts";
-import { cliDeps } from "./cli-deps.ts";
+import { DATABASE_NOTE, defineCommand, parseCommand, readInteger, usageError } from "./cli-args.ts";
 
-const USAGE = "用法：npm run draft -- --park 园区 --year 2021 --kind summary|plan [--sections 经济运行,安全环保] [--out 初稿.docx] [--offline] [--corpus] [--json]";
+const command = defineCommand({
+  name: "draft",
+  summary: "按某年的数字起草工作总结或工作计划，并核对初稿中的每个数字 / draft a summary or plan",
+  options: {
+    park: { type: "string", value: "园区", description: "园区名称（必填）" },
+    year: { type: "string", value: "年份", description: "总结或计划的年份（必填）" },
+    kind: { type: "string", value: "summary|plan", default: "summary", description: "summary 工作总结，plan 工作计划" },
+    sections: { type: "string", value: "章节,…", description: "只起草这些章节（逗号或顿号分隔）" },
+    instructions: { type: "string", value: "要求", description: "给起草的补充要求（接入大模型时使用）" },
+    out: { type: "string", value: "文件", description: "写入文件：.docx 为公文格式 Word，其他为 Markdown" },
+    offline: { type: "boolean", default: false, description: "不调用大模型，只用离线起草" },
+    corpus: { type: "boolean", default: false, description: "不用已配置的数据库，改用载入示例语料的内存数据库" },
+    json: { type: "boolean", default: false, description: "输出完整 JSON（章节、核验结果）" },
+  },
+  notes: [
+    DATABASE_NOTE,
+    "数据库为空时先载入 corpus/ 中的示例语料。",
+    "初稿中 【待补充】 表示数据库无此数，【待核实】 表示核验未能确认的数字。",
+  ],
+  examples: [
+    "npm run draft -- --park 江屿经济开发区 --year 2024 --kind summary",
+    "npm run draft -- --park 石岭工业园区 --year 2025 --kind plan --out 2025年工作计划.docx",
+    "npm run draft -- --corpus --park 江屿经济开发区 --year 2023 --sections 经济运行,安全环保",
+  ],
+});
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      park: { type: "string" },
-      year: { type: "string" },
-      kind: { type: "string", default: "summary" },
-      sections: { type: "string" },
-      instructions: { type: "string" },
-      out: { type: "string" },
-      offline: { type: "boolean", default: false },
-      corpus: { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-    },
-  });
-  const year = Number(values.year);
-  if (!values.park || !Number.isInteger(year) || (values.kind !== "summary" && values.kind !== "plan")) {
-    console.error(USAGE);
-    process.exit(2);
-  }
+  const { values } = parseCommand(command);
+  if (!values.park) usageError(command, "请用 --park 给出园区");
+  if (values.year === undefined) usageError(command, "请用 --year 给出年份");
+  const year = readInteger(command, "year", values.year, { min: 1949, max: 2100 });
+  const kind = values.kind;
+  if (kind !== "summary" && kind !== "plan") usageError(command, `--kind 须为 summary 或 plan（收到 "${kind}"）`);
+  // Imported once the arguments are read, so that --help and usage errors answer at once.
+  const [{ draftDocument }, { draftToDocx }, { loadCorpus, loadCorpusIfEmpty }, { cliDeps }] = await Promise.all([
+    import("../src/draft/draft-document.ts"), import("../src/draft/export-docx.ts"), import("../src/node/load-corpus.ts"),
+    import("./cli-deps.ts"),
+  ]);
   const deps = await cliDeps({ inMemory: values.corpus });
   if (values.corpus) await loadCorpus(deps);
   else if (deps.config.loadCorpus === "auto") await loadCorpusIfEmpty(deps);
   const draft = await draftDocument({
     deps,
     input: {
-      park: values.park, year, kind: values.kind,
+      park: values.park, year, kind,
       sections: values.sections?.split(/[,，、]/).map((name) => name.trim()).filter(Boolean),
       instructions: values.instructions,
     },

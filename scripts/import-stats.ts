@@ -1,17 +1,30 @@
 /** npm run import-stats -- file.csv [more.csv …]: all-or-nothing per file; conflicts with documents are listed. */
 import { readFile } from "node:fs/promises";
-import { AppError } from "../src/errors.ts";
-import { importStats } from "../src/ingest/import-stats.ts";
 import path from "node:path";
-import { appendAudit } from "../src/db/audit-repo.ts";
-import { cliAudit, cliDeps } from "./cli-deps.ts";
+import { DATABASE_NOTE, defineCommand, parseCommand, usageError } from "./cli-args.ts";
+
+const command = defineCommand({
+  name: "import-stats",
+  summary: "导入统计表 CSV（每个文件要么全部导入，要么一行不导）/ import statistics CSV files",
+  arguments: "<文件.csv…>",
+  positionals: true,
+  options: {},
+  notes: [
+    "表头：park,period,indicator,value,unit[,yoy_pct][,scope][,note]，也接受中文表头；UTF-8 或 GB18030。",
+    "与文档中数字不一致之处逐条列出；导入的统计数字优先于文档中的数字。",
+    DATABASE_NOTE,
+    "退出码：0 全部导入，1 有文件未导入，2 参数错误。",
+  ],
+  examples: ["npm run import-stats -- corpus/stats/jiangyu.csv", "npm run import-stats -- 2024年统计.csv 2025年统计.csv"],
+});
 
 async function main(): Promise<void> {
-  const files = process.argv.slice(2);
-  if (files.length === 0) {
-    console.error("用法：npm run import-stats -- 文件.csv [更多.csv …]");
-    process.exit(2);
-  }
+  const { positionals: files } = parseCommand(command);
+  if (files.length === 0) usageError(command, "请给出要导入的 CSV 文件");
+  // Imported once the arguments are read, so that --help and usage errors answer at once.
+  const [{ AppError }, { importStats }, { appendAudit }, { cliAudit, cliDeps }] = await Promise.all([
+    import("../src/errors.ts"), import("../src/ingest/import-stats.ts"), import("../src/db/audit-repo.ts"), import("./cli-deps.ts"),
+  ]);
   const deps = await cliDeps();
   let failed = 0;
   for (const file of files) {

@@ -4,25 +4,32 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { AppError } from "../src/errors.ts";
-import { ingestDocument, type IngestResult } from "../src/ingest/ingest-document.ts";
-import { appendAudit } from "../src/db/audit-repo.ts";
-import { cliAudit } from "./cli-deps.ts";
-import { listDocumentFiles } from "../src/node/load-corpus.ts";
-import { cliDeps } from "./cli-deps.ts";
+import type { IngestResult } from "../src/ingest/ingest-document.ts";
+import { DATABASE_NOTE, defineCommand, parseCommand, readInteger, usageError } from "./cli-args.ts";
 
-function parseArgs(argv: string[]) {
-  const paths: string[] = [];
-  const meta: { park?: string; year?: number; kind?: "summary" | "plan" | "report" | "other" } = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--park") meta.park = argv[++i];
-    else if (arg === "--year") meta.year = Number(argv[++i]);
-    else if (arg === "--kind") meta.kind = argv[++i] as typeof meta.kind;
-    else paths.push(arg);
-  }
-  return { paths, meta };
-}
+const KINDS = ["summary", "plan", "report", "other"] as const;
+
+const command = defineCommand({
+  name: "ingest",
+  summary: "把文档（.txt/.md/.docx/.pdf）导入数据库，显示进度和汇总表 / ingest documents",
+  arguments: "<文件或文件夹…>",
+  positionals: true,
+  options: {
+    park: { type: "string", value: "园区", description: "文档所属园区（不给则从标题和正文推断）" },
+    year: { type: "string", value: "年份", description: "文档年份（不给则推断）" },
+    kind: { type: "string", value: "summary|plan|report|other", description: "文档类型（不给则推断）" },
+  },
+  notes: [
+    "文件夹会递归读取，跳过 README、eval/ 和 stats/；文本可为 UTF-8、GB18030 或 Big5。",
+    DATABASE_NOTE,
+    "已导入过的相同内容会跳过。",
+    "退出码：0 全部成功，1 有文件失败，2 参数错误。",
+  ],
+  examples: [
+    "npm run ingest -- corpus/jiangyu/",
+    "npm run ingest -- 2024年工作总结.docx --park 江屿经济开发区 --year 2024 --kind summary",
+  ],
+});
 
 function progress(done: number, total: number, label: string): void {
   const width = 24;
@@ -33,18 +40,20 @@ function progress(done: number, total: number, label: string): void {
 }
 
 async function main(): Promise<void> {
-  const { paths, meta } = parseArgs(process.argv.slice(2));
-  if (paths.length === 0) {
-    console.error("用法：npm run ingest -- <文件或文件夹…> [--park 园区] [--year 年份] [--kind summary|plan|report|other]");
-    process.exit(2);
-  }
+  const { values, positionals: paths } = parseCommand(command);
+  if (paths.length === 0) usageError(command, "请给出要导入的文件或文件夹");
+  const kind = KINDS.find((name) => name === values.kind);
+  if (values.kind !== undefined && !kind) usageError(command, `--kind 须为 ${KINDS.join("、")} 之一（收到 "${values.kind}"）`);
+  const meta = { park: values.park, year: readInteger(command, "year", values.year, { min: 1949, max: 2100 }), kind };
+  // Imported once the arguments are read, so that --help and usage errors answer at once.
+  const [{ AppError }, { ingestDocument }, { appendAudit }, { listDocumentFiles }, { cliAudit, cliDeps }] = await Promise.all([
+    import("../src/errors.ts"), import("../src/ingest/ingest-document.ts"), import("../src/db/audit-repo.ts"),
+    import("../src/node/load-corpus.ts"), import("./cli-deps.ts"),
+  ]);
   const files: string[] = [];
   for (const target of paths) {
     const info = await stat(target).catch(() => null);
-    if (!info) {
-      console.error(`找不到：${target}`);
-      process.exit(2);
-    }
+    if (!info) usageError(command, `找不到：${target}`);
     files.push(...(info.isDirectory() ? await listDocumentFiles(target) : [target]));
   }
   const deps = await cliDeps();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Real PostgreSQL 17 + pgvector for tests, in a Debian trixie chroot (bookworm has no pgvector).
-# Usage: scripts/pg-chroot.sh start|stop|status|url
+# Usage: scripts/pg-chroot.sh start|stop|status|url|--help
 # Env: PG_CHROOT (default /var/tmp/pg17-trixie), PG_PORT (default 54329).
 # Reuses an existing chroot; builds it with debootstrap the first time (about 2 minutes).
 set -euo pipefail
@@ -58,10 +58,32 @@ stop() {
   fi
 }
 
+usage() {
+  cat <<EOF
+npm run pg — 在 Debian trixie chroot 中运行 PostgreSQL 17 + pgvector，供测试使用 / real Postgres for tests
+
+用法 / usage：npm run pg -- start|stop|status|url   （需 root：sudo bash scripts/pg-chroot.sh …）
+
+命令 / commands：
+  start       构建 chroot（首次约 2 分钟）并在 127.0.0.1:${PORT} 启动，打印连接 URL（默认命令）
+  stop        停止
+  status      显示 running 或 stopped
+  url         打印连接 URL
+  -h, --help  显示本帮助 / show this help
+
+环境变量：PG_CHROOT（默认 /var/tmp/pg17-trixie）、PG_PORT（默认 54329）。
+
+示例 / examples：
+  sudo bash scripts/pg-chroot.sh start
+  PG_TEST_URL=\$(bash scripts/pg-chroot.sh url) npm test
+EOF
+}
+
 case "${1:-start}" in
   start) start ;;
   stop) stop ;;
   status) if running; then echo running; else echo stopped; fi ;;
   url) echo "$URL" ;;
-  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
+  -h|--help|help) usage ;;
+  *) echo "错误：未知命令或选项：$1" >&2; echo "用 npm run pg -- --help 查看用法。" >&2; exit 2 ;;
 esac

@@ -112,6 +112,9 @@ const configSchema = z.object({
   BOT_REPLAY_WINDOW_S: z.coerce.number({ message: "must be a number of seconds" }).int().min(0).default(300),
 });
 
+/** Every environment variable the service reads, in the schema's order (`.env.example` lists exactly these). */
+export const CONFIG_VARIABLES = Object.keys(configSchema.shape) as ReadonlyArray<keyof z.input<typeof configSchema>>;
+
 export type Role = "admin" | "drafter" | "reader";
 
 export interface ApiToken {
@@ -121,7 +124,7 @@ export interface ApiToken {
 }
 
 /** Variables whose values are secrets (tokens, keys, passwords in a URL). */
-const SECRET_VARIABLE = /TOKEN|SECRET|KEY|DATABASE_URL/;
+export const SECRET_VARIABLE = /TOKEN|SECRET|KEY|DATABASE_URL/;
 
 /** Typed configuration; the only thing in the app that knows about environment variables. */
 export interface Config {

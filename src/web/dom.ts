@@ -2,6 +2,7 @@
  * A tiny element builder. Text is always set with textContent and attributes with setAttribute: nothing a
  * document, an answer or a quote contains is ever parsed as HTML.
  */
+import { CLAIM_STATUS_TEXT } from "../domain/claim-status.ts";
 import { periodText } from "../domain/periods.ts";
 
 type Child = Node | string | number | null | undefined | false;
@@ -30,13 +31,8 @@ export function clear(element: Element): void {
   while (element.firstChild) element.removeChild(element.firstChild);
 }
 
-/** Chinese names of verification statuses. */
-export const STATUS_TEXT: Record<string, string> = {
-  verified: "已核实",
-  derived: "由数据库计算",
-  mismatch: "与数据库不符",
-  unsupported: "数据库无依据",
-};
+/** Chinese names of verification statuses (one list for the pages and the command line). */
+export const STATUS_TEXT: Record<string, string> = CLAIM_STATUS_TEXT;
 
 export const FACT_STATUS_TEXT: Record<string, string> = { actual: "实际", plan: "计划", target: "目标", forecast: "预计" };
 

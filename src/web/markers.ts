@@ -3,6 +3,7 @@
  * highlighted and its figures as chips, claims carried across an edit, and verifying a text the way the
  * server verifies a draft (past its bare 【待核实】 marks, in pieces /api/verify accepts).
  */
+import { verificationCounts } from "../domain/claim-status.ts";
 import { CHECK_MARK, withoutCheckMarks } from "../domain/draft-marks.ts";
 import type { ApiClaim, ApiVerification } from "./api.ts";
 import { h } from "./dom.ts";
@@ -87,7 +88,7 @@ export function summarize(claims: ApiClaim[]): ApiVerification["summary"] {
 
 /** 核对结果：已核实 N，由数据库计算 N，不符 N，无依据 N */
 export function summaryLine(summary: ApiVerification["summary"]): string {
-  return `核对结果：已核实 ${summary.verified}，由数据库计算 ${summary.derived}，不符 ${summary.mismatch}，无依据 ${summary.unsupported}`;
+  return `核对结果：${verificationCounts(summary)}`;
 }
 
 /** The bare mark the drafter puts after a figure it could not support (as src/draft/verify-draft.ts). */
