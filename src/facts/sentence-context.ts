@@ -8,9 +8,17 @@ import type { FactStatus } from "../domain/fact-types.ts";
 
 /** Start of the clause holding `at`: after the last ，；：、 (or brackets) before it, not before `floor`. */
 export function clauseStart(text: string, at: number, floor: number): number {
-  for (let i = at - 1; i >= floor; i--) if (CLAUSE_OPENERS.has(text[i])) return i + 1;
-  return floor;
+  const limit = Math.max(floor, at - MAX_CLAUSE);
+  for (let i = at - 1; i >= limit; i--) if (CLAUSE_OPENERS.has(text[i])) return i + 1;
+  return limit;
 }
+
+/**
+ * The most a clause reaches back from a figure. The longest clause in the park documents we have read is under 80
+ * characters; a run of more with no ，；：、 or bracket is no clause of prose, and reading all of it for every figure
+ * in it would make the readers quadratic.
+ */
+export const MAX_CLAUSE = 160;
 
 /** End of the clause holding `at`. */
 export function clauseEnd(text: string, at: number, ceiling: number): number {
@@ -26,7 +34,7 @@ export function clauseStarts(text: string): (at: number, floor: number) => numbe
   // afterBreak[i]: the offset just after the last clause opener before i (0 when none).
   const afterBreak = new Int32Array(text.length + 1);
   for (let i = 0; i < text.length; i++) afterBreak[i + 1] = CLAUSE_OPENERS.has(text[i]) ? i + 1 : afterBreak[i];
-  return (at, floor) => Math.max(afterBreak[Math.min(Math.max(at, 0), text.length)], floor);
+  return (at, floor) => Math.max(afterBreak[Math.min(Math.max(at, 0), text.length)], floor, at - MAX_CLAUSE);
 }
 
 /** Characters a clause starts after, and those it ends at (sets: these run once a character of every figure's sentence). */
