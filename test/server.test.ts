@@ -92,7 +92,7 @@ describe("npm start (build/server.js)", () => {
     }
   }, 150_000);
 
-  it("SIGTERM to npm start finishes the requests in flight, closes the database and stops", async () => {
+  it("SIGTERM to npm start finishes the five uploads in flight, closes the database and stops", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "park-data-"));
     try {
       const listen = port();
@@ -101,13 +101,18 @@ describe("npm start (build/server.js)", () => {
       const base = `http://127.0.0.1:${listen}`;
       const post = (route: string, body: unknown) => fetch(`${base}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
         .then((response) => response.status, (error: Error) => `reset: ${error.message}`);
-      // A long upload (seconds of work) and drafts, all still running when the signal comes.
-      const longText = `停机园区2024年工作总结\n${"2024年，停机园区实现工业总产值12.5亿元，同比增长3.2%；新签约项目8个，总投资20.1亿元。\n".repeat(4000)}`;
-      const inFlight = [
-        post("/api/documents", { text: longText, park: "停机园区", year: 2024 }),
-        ...Array.from({ length: 4 }, () => post("/api/drafts", { park: "江屿经济开发区", year: 2024, kind: "summary" })),
-      ];
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Five long uploads (seconds of work each, one after another on the embedded database), all running when the signal comes.
+      const longText = (n: number) => `停机${n}号园区2024年工作总结\n${`2024年，停机${n}号园区实现工业总产值12.5亿元，同比增长3.2%；新签约项目8个，总投资20.1亿元。\n`.repeat(3000)}`;
+      const inFlight = Array.from({ length: 5 }, (_, n) => post("/api/documents", { text: longText(n), park: `停机${n}号园区`, year: 2024 }));
+      // Signal once the server is working on all five (its in-flight gauge counts them, and this metrics request).
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const metrics = await (await fetch(`${base}/metrics`)).text();
+        const inFlight = Number(/^http_requests_in_flight (\d+)/m.exec(metrics)?.[1] ?? 0);
+        if (inFlight >= 6) break;
+        if (Date.now() > deadline) throw new Error(`only ${inFlight - 1} requests in flight`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       server.child.kill("SIGTERM"); // to npm, as a service manager or `docker stop` sends it
       expect(await Promise.all(inFlight)).toEqual([201, 201, 201, 201, 201]);
       // npm forwards the signal, waits for the server, then ends itself by the same signal (no exit code).
@@ -118,8 +123,9 @@ describe("npm start (build/server.js)", () => {
       await expect(fetch(`${base}/healthz`)).rejects.toThrow();
       const again = start({ PORT: String(listen), DATA_DIR: dataDir });
       await waitForHealth(listen, 60_000);
-      const listed = (await (await fetch(`${base}/api/documents?park=停机园区`)).json()) as { documents: unknown[] };
-      expect(listed.documents).toHaveLength(1);
+      const listed = (await (await fetch(`${base}/api/documents`)).json()) as { documents: Array<{ park: string }> };
+      expect(listed.documents.filter((document) => document.park.startsWith("停机")).map((document) => document.park).sort())
+        .toEqual(["停机0号园区", "停机1号园区", "停机2号园区", "停机3号园区", "停机4号园区"]);
       await stop(again.child, again.exited);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
