@@ -28,7 +28,7 @@ export async function listDocumentFiles(folder: string): Promise<string[]> {
  */
 export function corpusWanted(deps: Pick<Deps, "config" | "db">): boolean {
   if (deps.config.loadCorpus === "always") return true;
-  return deps.config.loadCorpus === "auto" && deps.db.kind === "pglite" && !deps.config.databaseUrl;
+  return deps.config.loadCorpus === "auto" && deps.db.kind === "pglite";
 }
 
 /** Ingest the sample corpus (documents, then statistics) into an empty database. */

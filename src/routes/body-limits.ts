@@ -9,7 +9,7 @@ const MB = 1024 * 1024;
  * oversized body is refused with 413 before it is held in memory. Each limit sits just above what its route
  * validates: a 20 MB upload plus its form fields, a 10 MB CSV, a 500,000-character draft escaped as JSON.
  */
-export const BODY_LIMITS: ReadonlyArray<{ path: string; maxBytes: number }> = [
+const BODY_LIMITS: ReadonlyArray<{ path: string; maxBytes: number }> = [
   { path: "/api/documents", maxBytes: 24 * MB },
   { path: "/api/stats", maxBytes: 11 * MB },
   { path: "/api/drafts", maxBytes: 4 * MB },
@@ -17,10 +17,10 @@ export const BODY_LIMITS: ReadonlyArray<{ path: string; maxBytes: number }> = [
 ];
 
 /** Every other /api body (a question, a text to verify, a fact filter). */
-export const DEFAULT_BODY_LIMIT = MB;
+const DEFAULT_BODY_LIMIT = MB;
 
 /** hono/body-limit with a problem+json 413 that says how much is allowed. */
-export function limitBody(maxBytes: number): MiddlewareHandler {
+function limitBody(maxBytes: number): MiddlewareHandler {
   const shown = `${maxBytes / MB} MB`;
   return bodyLimit({
     maxSize: maxBytes,

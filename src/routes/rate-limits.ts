@@ -16,7 +16,7 @@ const WINDOW_MS = 60_000;
 
 function limiter(perMinute: number, keyOf: (context: Context<AppEnv>) => string | null, who: string): MiddlewareHandler<AppEnv> {
   if (perMinute === 0) return (_context, next) => next();
-  const limit = rateLimiter<AppEnv>({
+  return rateLimiter<AppEnv>({
     windowMs: WINDOW_MS,
     limit: perMinute,
     standardHeaders: "draft-6",
@@ -29,7 +29,6 @@ function limiter(perMinute: number, keyOf: (context: Context<AppEnv>) => string 
       });
     },
   });
-  return limit;
 }
 
 /** Per client address (the socket's peer on Node, CF-Connecting-IP on Workers). */
